@@ -1,0 +1,19 @@
+package io.shoal.protocol;
+
+/** The SQLStates Shoal reports, one place for both sides (see DESIGN.md, Errors). */
+public final class SqlStates {
+  public static final String SYNTAX_ERROR = "42000";
+  public static final String UNKNOWN_TABLE = "42S02";
+  public static final String UNKNOWN_COLUMN = "42S22";
+  public static final String POLICY_FORBIDS = "42501";
+  public static final String SITE_UNREACHABLE = "08001";
+  public static final String CONNECTION_LOST = "08006";
+  public static final String AUTH_FAILED = "28000";
+  public static final String CANCELLED = "57014";
+  public static final String TIMED_OUT = "HYT00";
+  public static final String DATA_EXCEPTION = "22000";
+  public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  public static final String INTERNAL_ERROR = "XX000";
+
+  private SqlStates() {}
+}

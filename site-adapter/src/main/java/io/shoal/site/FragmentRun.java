@@ -1,0 +1,21 @@
+package io.shoal.site;
+
+import java.util.Map;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/** One running fragment: a stream of Arrow batches straight from DuckDB's Arrow export. */
+public interface FragmentRun extends AutoCloseable {
+
+  /** Batches as DuckDB produces them; the caller reads and closes. */
+  ArrowReader reader();
+
+  /** Interrupts the running query; the reader then fails with {@link SiteException.Kind#CANCELLED}. */
+  void cancel();
+
+  /** Iceberg snapshot id per table read, for the caller's report and the audit. */
+  Map<String, Long> snapshots();
+
+  /** Closes the reader and frees the DuckDB connection. */
+  @Override
+  void close();
+}

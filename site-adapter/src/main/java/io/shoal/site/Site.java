@@ -1,0 +1,49 @@
+package io.shoal.site;
+
+import io.shoal.protocol.SiteInfo;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One site's data as the outside world may see it: the only API the Flight server uses. Everything
+ * behind it (DuckDB, Iceberg, policy, audit) stays inside site-adapter.
+ */
+public interface Site extends AutoCloseable {
+
+  /** Name, region, tables and policy, as served by the {@code shoal.site-info} action. */
+  SiteInfo info();
+
+  /** The Arrow schema of a registered table; fails with {@link SiteException.Kind#NOT_FOUND}. */
+  Schema tableSchema(String table) throws SiteException;
+
+  /**
+   * Parses and checks one fragment (SELECT only, registered tables only) and prepares it. Nothing is
+   * read until {@link Fragment#run} is called.
+   */
+  Fragment prepare(String sql, FragmentContext context) throws SiteException;
+
+  @Override
+  void close();
+
+  /** Who asks and under which federated query id; both go to the log and the audit. */
+  record FragmentContext(String queryId, String principal) {
+    public static FragmentContext anonymous(String queryId) {
+      return new FragmentContext(queryId, "anonymous");
+    }
+  }
+
+  /** A checked, prepared fragment. May be run several times with different parameters. */
+  interface Fragment extends AutoCloseable {
+    /** The schema of the result, known before any row is read. */
+    Schema resultSchema() throws SiteException;
+
+    /** Number of {@code ?} placeholders. */
+    int parameterCount();
+
+    /** Starts the fragment; rows are produced as the returned reader is read. */
+    FragmentRun run(List<Object> parameters) throws SiteException;
+
+    @Override
+    void close();
+  }
+}
