@@ -1,0 +1,32 @@
+package io.shoal.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shoal} launcher: one entry point whose subcommands live in the modules that own them. */
+@Command(
+    name = "shoal",
+    mixinStandardHelpOptions = true,
+    version = "shoal 0.1.0-SNAPSHOT",
+    description = "Query data where it lives: federated SQL over regional sites.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class ShoalMain implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree; exit code 2 for usage errors, as every subcommand promises. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new ShoalMain());
+    cli.setExitCodeOnInvalidInput(2);
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
