@@ -18,11 +18,9 @@ public final class ShoalMain implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command tree; exit code 2 for usage errors, as every subcommand promises. */
+  /** The command tree. picocli's default exit code for usage errors is 2, which every subcommand keeps. */
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new ShoalMain());
-    cli.setExitCodeOnInvalidInput(2);
-    return cli;
+    return new CommandLine(new ShoalMain());
   }
 
   @Override
