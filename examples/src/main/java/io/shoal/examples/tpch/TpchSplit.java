@@ -102,6 +102,34 @@ public final class TpchSplit {
 
   private TpchSplit() {}
 
+  /** {@code TpchSplit <sf> <outDir>}: generates and splits from the command line (benchmarks, demos). */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: TpchSplit <scale factor, e.g. 1> <output folder>");
+      System.exit(2);
+    }
+    double sf;
+    try {
+      sf = Double.parseDouble(args[0]);
+    } catch (NumberFormatException e) {
+      System.err.println("scale factor must be a number, got '" + args[0] + "'");
+      System.exit(2);
+      return;
+    }
+    try {
+      SplitResult r = generate(sf, Path.of(args[1]), System.out::println);
+      System.out.printf(
+          Locale.ROOT,
+          "done: generate %.1f s, split %.1f s -> %s%n",
+          r.generateTime().toMillis() / 1e3,
+          r.splitTime().toMillis() / 1e3,
+          r.outDir());
+    } catch (RuntimeException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   public static Path parquetPath(Path outDir, String site, String table) {
     return outDir.resolve(site).resolve(table + ".parquet");
   }
