@@ -169,6 +169,15 @@ public final class TpchSplit {
         .collect(Collectors.joining(", ", "CREATE TABLE " + table + " (", ")"));
   }
 
+  /** Column name -> DuckDB type of one table, in spec order (e.g. for an Iceberg schema). */
+  public static Map<String, String> columnTypes(String table) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (TpchColumn<?> c : tpchTable(table).getColumns()) {
+      types.put(c.getColumnName(), sqlType(c));
+    }
+    return Collections.unmodifiableMap(types);
+  }
+
   /** Column names of one table, in spec order. */
   public static List<String> columns(String table) {
     return tpchTable(table).getColumns().stream().map(TpchColumn::getColumnName).toList();
