@@ -149,6 +149,18 @@ final class IcebergPredicates {
           return comparison(type, e.path("left"), e.path("right"));
         case "COMPARE_IN":
           return in(e.path("children"));
+        case "COMPARE_BETWEEN":
+          {
+            // x BETWEEN a AND b is x >= a AND x <= b; either half alone is still safe.
+            Expression lower =
+                comparison("COMPARE_GREATERTHANOREQUALTO", e.path("input"), e.path("lower"));
+            Expression upper =
+                comparison("COMPARE_LESSTHANOREQUALTO", e.path("input"), e.path("upper"));
+            if (lower == null) {
+              return upper;
+            }
+            return upper == null ? lower : Expressions.and(lower, upper);
+          }
         case "OPERATOR_IS_NULL":
         case "OPERATOR_IS_NOT_NULL":
           {
