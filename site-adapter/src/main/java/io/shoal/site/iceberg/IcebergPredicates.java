@@ -45,6 +45,11 @@ final class IcebergPredicates {
     if (statement == null) {
       return Expressions.alwaysTrue();
     }
+    // The fragment's connection defines ONE view for this table, shared by every reference to it:
+    // pruning for the outer WHERE would also starve a subquery or self-join reading the table.
+    if (countReferences(statement, tableName) != 1) {
+      return Expressions.alwaysTrue();
+    }
     JsonNode node = statement.path("node");
     if (!"SELECT_NODE".equals(node.path("type").asText())) {
       return Expressions.alwaysTrue(); // set operations etc.: not worth the risk
@@ -94,6 +99,25 @@ final class IcebergPredicates {
       }
     }
     return result;
+  }
+
+  /** How often the tree names {@code tableName} as a base table, anywhere (CTEs, subqueries). */
+  static int countReferences(JsonNode n, String tableName) {
+    int count = 0;
+    if (n.isObject()) {
+      if ("BASE_TABLE".equals(n.path("type").asText())
+          && n.path("table_name").asText().equalsIgnoreCase(tableName)) {
+        count++;
+      }
+      for (JsonNode child : n) {
+        count += countReferences(child, tableName);
+      }
+    } else if (n.isArray()) {
+      for (JsonNode child : n) {
+        count += countReferences(child, tableName);
+      }
+    }
+    return count;
   }
 
   private static boolean isNull(JsonNode n) {
