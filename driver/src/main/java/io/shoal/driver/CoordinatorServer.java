@@ -1,0 +1,194 @@
+package io.shoal.driver;
+
+import io.shoal.protocol.SqlStates;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.DoAsRemoteUserCallback;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * {@code shoal coordinator}: the embedded coordinator behind Avatica's HTTP protocol, so thin
+ * clients ({@code jdbc:shoal:remote:url=...}) query the federation without the planner. Users sign
+ * in with HTTP BASIC against the users file; the signed-in name, not what the client claims,
+ * becomes the principal every site sees.
+ */
+public final class CoordinatorServer implements AutoCloseable {
+  private static final String ROLE = "shoal";
+  private static final ThreadLocal<String> REMOTE_USER = new ThreadLocal<>();
+
+  private final HttpServer server;
+  private final Path realm;
+
+  private CoordinatorServer(HttpServer server, Path realm) {
+    this.server = server;
+    this.realm = realm;
+  }
+
+  /**
+   * Starts serving. {@code host} is the address to bind; without a users file only a loopback
+   * address is allowed, since anyone who reaches the port could otherwise read every site.
+   */
+  public static CoordinatorServer start(Path configFile, String host, int port) throws SQLException {
+    CoordinatorConfig config = CoordinatorConfig.load(configFile);
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      throw new SQLException("Shoal: cannot resolve bind address '" + host + "'", SqlStates.SITE_UNREACHABLE);
+    }
+    if (config.usersFile() == null && !loopback) {
+      throw new SQLException("Shoal: " + configFile + ": refusing to serve on " + host
+          + " without authentication: add 'auth: { users-file: ./users }' (lines \"user password\")"
+          + " or bind to 127.0.0.1", SqlStates.AUTH_FAILED);
+    }
+    String url = ShoalUrl.PREFIX + "config=" + configFile.toAbsolutePath();
+    Path realm = config.usersFile() == null ? null : realm(config.usersFile());
+    HttpServer.Builder<Server> b = HttpServer.Builder.<Server>newBuilder()
+        .withHandler(new LocalService(new PrincipalMeta(url)), Serialization.PROTOBUF)
+        .withPort(port)
+        .withServerCustomizers(List.of(bindTo(host)), Server.class);
+    if (realm != null) {
+      b.withBasicAuthentication(realm.toString(), new String[] {ROLE})
+          .withImpersonation(new DoAsRemoteUserCallback() {
+            @Override
+            public <T> T doAsRemoteUser(String user, String address, Callable<T> action) throws Exception {
+              REMOTE_USER.set(user);
+              try {
+                return action.call();
+              } finally {
+                REMOTE_USER.remove();
+              }
+            }
+          });
+    }
+    HttpServer server = b.build();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new SQLException("Shoal: cannot listen on " + host + ":" + port + ": " + Errors.message(e),
+          SqlStates.SITE_UNREACHABLE, e);
+    }
+    return new CoordinatorServer(server, realm);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    if (realm != null) {
+      try {
+        Files.deleteIfExists(realm);
+      } catch (IOException ignored) {
+        // a temp file; the OS cleans it up
+      }
+    }
+  }
+
+  private static ServerCustomizer<Server> bindTo(String host) {
+    return s -> {
+      for (Connector c : s.getConnectors()) {
+        if (c instanceof ServerConnector sc) {
+          sc.setHost(host);
+        }
+      }
+    };
+  }
+
+  /**
+   * Jetty's realm format ({@code user: password, role}) from our users file ({@code user password}
+   * per line, {@code #} comments), in a private temp file.
+   */
+  static Path realm(Path usersFile) throws SQLException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(usersFile);
+    } catch (IOException e) {
+      throw new SQLException("Shoal: cannot read users file " + usersFile + ": " + e.getMessage(),
+          SqlStates.AUTH_FAILED);
+    }
+    List<String> out = new ArrayList<>();
+    int n = 0;
+    for (String line : lines) {
+      n++;
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      String[] parts = l.split("\\s+", 2);
+      if (parts.length != 2 || parts[0].contains(":") || parts[1].contains(",")) {
+        throw new SQLException("Shoal: " + usersFile + ":" + n + ": expected 'user password'"
+            + " (no ':' in the name, no ',' in the password)", SqlStates.AUTH_FAILED);
+      }
+      out.add(parts[0] + ": " + parts[1] + "," + ROLE);
+    }
+    if (out.isEmpty()) {
+      throw new SQLException("Shoal: users file " + usersFile + " lists no users", SqlStates.AUTH_FAILED);
+    }
+    try {
+      Path f = Files.createTempFile("shoal-realm-", ".properties");
+      try {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+      Files.write(f, out);
+      f.toFile().deleteOnExit();
+      return f;
+    } catch (IOException e) {
+      throw new SQLException("Shoal: cannot write the login realm: " + e.getMessage(), SqlStates.INTERNAL_ERROR);
+    }
+  }
+
+  /**
+   * Opens each client's connection with the signed-in user as principal, keeping only the
+   * per-connection settings a client may choose; everything else the client sends (its URL
+   * properties, a claimed user, the password) is dropped.
+   */
+  static final class PrincipalMeta extends JdbcMeta {
+    PrincipalMeta(String url) throws SQLException {
+      super(url, new Properties());
+    }
+
+    @Override
+    public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+      Map<String, String> safe = new java.util.HashMap<>();
+      if (info != null) {
+        for (ShoalProperty p : new ShoalProperty[] {ShoalProperty.PARTIAL_RESULTS, ShoalProperty.QUERY_TIMEOUT}) {
+          info.forEach((k, v) -> {
+            if (k.equalsIgnoreCase(p.key())) {
+              safe.put(p.key(), v);
+            }
+          });
+        }
+      }
+      String user = REMOTE_USER.get();
+      if (user != null) {
+        safe.put(ShoalProperty.USER.key(), user);
+      }
+      super.openConnection(ch, safe);
+    }
+  }
+}

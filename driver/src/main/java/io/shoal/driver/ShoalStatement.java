@@ -1,0 +1,148 @@
+package io.shoal.driver;
+
+import io.shoal.protocol.SqlStates;
+import java.lang.reflect.Method;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A statement (plain, prepared or callable) with a query timeout we enforce ourselves: a timer
+ * cancels the engine's statement, and the failure that follows is reported as HYT00 (or 57014 for
+ * {@link Statement#cancel}) instead of whatever the engine says about being interrupted. The timer
+ * runs until the result set is read to the end or closed, because rows stream from the sites.
+ */
+final class ShoalStatement<S extends Statement> extends Delegating<S> {
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shoal-query-timeout");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private final ShoalConnection connection;
+  private S self;
+  private volatile int timeoutSeconds;
+  private volatile ScheduledFuture<?> timer;
+  private volatile String interruption; // HYT00 or 57014 once we interrupted the running query
+
+  private ShoalStatement(Class<S> iface, S delegate, ShoalConnection connection) {
+    super(iface, delegate);
+    this.connection = connection;
+    this.timeoutSeconds = connection.defaultQueryTimeout();
+  }
+
+  static <S extends Statement> S wrap(Class<S> iface, S delegate, ShoalConnection connection) {
+    ShoalStatement<S> h = new ShoalStatement<>(iface, delegate, connection);
+    h.self = h.proxy();
+    return h.self;
+  }
+
+  @Override
+  String forcedState() {
+    return interruption;
+  }
+
+  @Override
+  Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
+    String name = m.getName();
+    switch (name) {
+      case "setQueryTimeout":
+        checkOpen();
+        int s = (Integer) args[0];
+        if (s < 0) {
+          throw new SQLException("Shoal: query timeout must be >= 0 seconds, not " + s, "22023");
+        }
+        timeoutSeconds = s;
+        return null;
+      case "getQueryTimeout":
+        checkOpen();
+        return timeoutSeconds;
+      case "cancel":
+        if (!SqlStates.TIMED_OUT.equals(interruption)) {
+          interruption = SqlStates.CANCELLED;
+        }
+        disarm();
+        delegate.cancel();
+        return null;
+      case "close":
+        disarm();
+        return PASS;
+      case "getConnection":
+        return connection.self();
+      case "getResultSet":
+      case "getGeneratedKeys": {
+        ResultSet rs = (ResultSet) m.invoke(delegate, args);
+        return rs == null ? null : ShoalResultSet.wrap(rs, this);
+      }
+      case "execute":
+      case "executeQuery":
+      case "executeUpdate":
+      case "executeLargeUpdate":
+      case "executeBatch":
+      case "executeLargeBatch":
+        return execute(m, args);
+      default:
+        return PASS;
+    }
+  }
+
+  private Object execute(Method m, Object[] args) throws Throwable {
+    disarm();
+    interruption = null;
+    arm();
+    boolean keepTimer = false;
+    try {
+      Object r = m.invoke(delegate, args);
+      if (r instanceof ResultSet rs) {
+        keepTimer = true;
+        return ShoalResultSet.wrap(rs, this);
+      }
+      if (Boolean.TRUE.equals(r) && m.getName().equals("execute")) {
+        keepTimer = true; // the caller fetches the result set next
+      }
+      return r;
+    } finally {
+      if (!keepTimer) {
+        disarm();
+      }
+    }
+  }
+
+  private void arm() {
+    int s = timeoutSeconds;
+    if (s > 0) {
+      timer = TIMER.schedule(() -> {
+        interruption = SqlStates.TIMED_OUT;
+        try {
+          delegate.cancel();
+        } catch (Exception ignored) {
+          // The statement finished or closed meanwhile: nothing left to stop.
+        }
+      }, s, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Called when the rows are all read or the result set is closed. */
+  void disarm() {
+    ScheduledFuture<?> t = timer;
+    timer = null;
+    if (t != null) {
+      t.cancel(false);
+    }
+  }
+
+  S self() {
+    return self;
+  }
+
+  private void checkOpen() throws SQLException {
+    if (delegate.isClosed()) {
+      throw new SQLException("Shoal: statement is closed", "HY010");
+    }
+  }
+}
