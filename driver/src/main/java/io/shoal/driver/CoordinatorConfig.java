@@ -64,13 +64,14 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
   public static CoordinatorConfig load(Path file) throws SQLException {
     String where = file.toString();
     Raw raw;
+    String text = "";
     try {
-      String text = Files.readString(file);
+      text = Files.readString(file);
       raw = YAML.readValue(text, Raw.class);
     } catch (NoSuchFileException e) {
       throw invalid(where + ": no such file");
     } catch (JsonProcessingException e) {
-      throw invalid(describe(where, e));
+      throw invalid(describe(where, text, e));
     } catch (IOException e) {
       throw invalid(where + ": cannot read: " + e.getMessage());
     }
@@ -176,9 +177,13 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
     }
   }
 
-  private static String describe(String where, JsonProcessingException e) {
+  private static String describe(String where, String text, JsonProcessingException e) {
     JsonLocation loc = e.getLocation();
-    String at = where + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
+    int line = loc != null ? loc.getLineNr() : -1;
+    if (e instanceof UnrecognizedPropertyException u) {
+      line = keyLine(text, u.getPropertyName(), line);
+    }
+    String at = where + (line > 0 ? ":" + line : "");
     if (e instanceof UnrecognizedPropertyException u) {
       String path = path(u);
       List<String> known = u.getKnownPropertyIds() == null ? List.of()
@@ -190,6 +195,22 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
     String path = e instanceof JsonMappingException m ? path(m) : "";
     return at + ": " + (path.isEmpty() ? "" : path + ": ")
         + (msg == null ? "invalid YAML" : msg.lines().findFirst().orElse(msg));
+  }
+
+  /**
+   * Jackson's YAML location is where the parser stopped (often the line after the key); the key
+   * itself is the last line at or before it that spells "key:".
+   */
+  private static int keyLine(String text, String key, int near) {
+    String[] lines = text.split("\n", -1);
+    Pattern p = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+    int found = -1;
+    for (int i = 0; i < lines.length && (near <= 0 || i < near); i++) {
+      if (p.matcher(lines[i]).find()) {
+        found = i + 1;
+      }
+    }
+    return found > 0 ? found : near;
   }
 
   private static String path(JsonMappingException e) {

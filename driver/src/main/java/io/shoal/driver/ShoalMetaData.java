@@ -23,6 +23,63 @@ final class ShoalMetaData extends Delegating<DatabaseMetaData> {
     return new ShoalMetaData(delegate, connection).proxy();
   }
 
+  /** True when a JDBC pattern has wildcards or escapes, which Calcite 1.42 does not all honour. */
+  static boolean isPattern(String p) {
+    return p != null && (p.indexOf('%') >= 0 || p.indexOf('_') >= 0 || p.indexOf('\\') >= 0);
+  }
+
+  /** JDBC LIKE semantics: % any run, _ one character, backslash escapes; exact case. */
+  static java.util.regex.Pattern likeToRegex(String p) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\' && i + 1 < p.length()) {
+        sb.append(java.util.regex.Pattern.quote(String.valueOf(p.charAt(++i))));
+      } else if (c == '%') {
+        sb.append(".*");
+      } else if (c == '_') {
+        sb.append('.');
+      } else {
+        sb.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.DOTALL);
+  }
+
+  /**
+   * Asks the engine with the exact names it handles and filters wildcard patterns ourselves.
+   * {@code columns} are the 1-based result columns the patterns apply to, in order.
+   */
+  private static ResultSet filtered(ResultSet rs, String[] patterns, int[] columns,
+      ShoalResultSet.RowFixer then) {
+    java.util.regex.Pattern[] regex = new java.util.regex.Pattern[patterns.length];
+    boolean any = false;
+    for (int i = 0; i < patterns.length; i++) {
+      if (isPattern(patterns[i])) {
+        regex[i] = likeToRegex(patterns[i]);
+        any = true;
+      }
+    }
+    if (!any && then == null) {
+      return ShoalResultSet.wrap(rs, (ShoalResultSet.RowFixer) null);
+    }
+    return ShoalResultSet.wrap(rs, row -> {
+      for (int i = 0; i < regex.length; i++) {
+        if (regex[i] != null) {
+          String v = row.getString(columns[i]);
+          if (v == null || !regex[i].matcher(v).matches()) {
+            return null;
+          }
+        }
+      }
+      return then == null ? java.util.Map.of() : then.fix(row);
+    });
+  }
+
+  private static String exact(String p) {
+    return isPattern(p) ? null : p;
+  }
+
   @Override
   Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
     switch (m.getName()) {
@@ -97,12 +154,37 @@ final class ShoalMetaData extends Delegating<DatabaseMetaData> {
         return "catalog";
       case "getSQLKeywords":
         return Keywords.NON_SQL2003;
+      case "getCatalogs":
+        // Calcite reports one catalog named NULL; tools then show a nameless node. Schemas only.
+        return ShoalResultSet.empty(delegate.getCatalogs());
+      case "getSearchStringEscape":
+        return "\\";
+      case "getColumns": {
+        String[] p = {(String) args[1], (String) args[2], (String) args[3]};
+        return filtered(delegate.getColumns((String) args[0], exact(p[0]), exact(p[1]), exact(p[2])),
+            p, new int[] {2, 3, 4}, ColumnFixer.INSTANCE);
+      }
+      case "getTables": {
+        String[] p = {(String) args[1], (String) args[2]};
+        return filtered(delegate.getTables((String) args[0], exact(p[0]), exact(p[1]), (String[]) args[3]),
+            p, new int[] {2, 3}, null);
+      }
+      case "getSchemas":
+        if (args != null && args.length == 2) {
+          String[] p = {(String) args[1]};
+          return filtered(delegate.getSchemas((String) args[0], exact(p[0])), p, new int[] {1}, null);
+        }
+        return wrapResult(m, args);
       default:
         if (ResultSet.class.isAssignableFrom(m.getReturnType())) {
-          ResultSet rs = (ResultSet) m.invoke(delegate, args);
-          return rs == null ? null : ShoalResultSet.wrap(rs, null);
+          return wrapResult(m, args);
         }
         return PASS;
     }
+  }
+
+  private Object wrapResult(Method m, Object[] args) throws Throwable {
+    ResultSet rs = (ResultSet) m.invoke(delegate, args);
+    return rs == null ? null : ShoalResultSet.wrap(rs, (ShoalResultSet.RowFixer) null);
   }
 }

@@ -30,16 +30,43 @@ import java.util.TimeZone;
 final class ShoalResultSet extends Delegating<ResultSet> {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private final ShoalStatement<?> statement;
+  private final long maxRows;
+  private final RowFixer fixer;
+  private long rows;
   private ResultSetMetaData meta;
 
-  private ShoalResultSet(ResultSet delegate, ShoalStatement<?> statement) {
+  private ShoalResultSet(ResultSet delegate, ShoalStatement<?> statement, long maxRows, RowFixer fixer) {
     super(ResultSet.class, delegate);
     this.statement = statement;
+    this.maxRows = maxRows;
+    this.fixer = fixer;
   }
 
   static ResultSet wrap(ResultSet delegate, ShoalStatement<?> statement) {
-    return new ShoalResultSet(delegate, statement).proxy();
+    return new ShoalResultSet(delegate, statement, statement == null ? 0 : statement.maxRows(), null).proxy();
   }
+
+  /** The engine's result set's columns, without rows. */
+  static ResultSet empty(ResultSet delegate) {
+    return new ShoalResultSet(delegate, null, -1, null).proxy();
+  }
+
+  /** A metadata result set whose rows {@code fixer} corrects (sizes, type names). */
+  static ResultSet wrap(ResultSet delegate, RowFixer fixer) {
+    return new ShoalResultSet(delegate, null, 0, fixer).proxy();
+  }
+
+  /** Rewrites some columns of each row of an engine result set, or drops the row. */
+  interface RowFixer {
+    /**
+     * 1-based column index to replacement value, for the current row of {@code rs}; null to skip
+     * the row.
+     */
+    java.util.Map<Integer, Object> fix(ResultSet rs) throws SQLException;
+  }
+
+  private java.util.Map<Integer, Object> fixed = java.util.Map.of();
+  private Boolean fixedNull;
 
   @Override
   String forcedState() {
@@ -50,12 +77,28 @@ final class ShoalResultSet extends Delegating<ResultSet> {
   Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
     switch (m.getName()) {
       case "next": {
-        boolean more = delegate.next();
-        if (!more && statement != null) {
+        // Enforced here too: a prepared statement's maxRows reaches Calcite only at prepare time.
+        boolean more = (maxRows == 0 || rows < maxRows) && delegate.next();
+        while (more && fixer != null) {
+          fixed = fixer.fix(delegate);
+          if (fixed != null) {
+            break;
+          }
+          more = delegate.next();
+        }
+        if (more) {
+          rows++;
+          if (fixer == null) {
+            fixed = java.util.Map.of();
+          }
+          fixedNull = null;
+        } else if (statement != null) {
           statement.disarm();
         }
         return more;
       }
+      case "wasNull":
+        return fixedNull != null ? fixedNull : PASS;
       case "close":
         if (statement != null) {
           statement.disarm();
@@ -64,13 +107,47 @@ final class ShoalResultSet extends Delegating<ResultSet> {
       case "getStatement":
         return statement == null ? delegate.getStatement() : statement.self();
       case "getObject":
-        if (args.length == 2 && args[1] instanceof Class<?> type) {
+      case "getString":
+      case "getInt":
+      case "getShort":
+      case "getLong":
+        if (!fixed.isEmpty() && args.length >= 1) {
+          int col = args[0] instanceof Integer i ? i : delegate.findColumn((String) args[0]);
+          if (fixed.containsKey(col)) {
+            return fixedValue(m.getName(), col, args.length == 2 ? args[1] : null);
+          }
+        }
+        fixedNull = null;
+        if (m.getName().equals("getObject") && args.length == 2 && args[1] instanceof Class<?> type) {
           int col = args[0] instanceof Integer i ? i : delegate.findColumn((String) args[0]);
           return getObject(col, type);
         }
         return PASS;
       default:
         return PASS;
+    }
+  }
+
+  private Object fixedValue(String getter, int col, Object type) {
+    Object v = fixed.get(col);
+    fixedNull = v == null;
+    switch (getter) {
+      case "getString":
+        return v == null ? null : v.toString();
+      case "getInt":
+        return v == null ? 0 : ((Number) v).intValue();
+      case "getShort":
+        return v == null ? (short) 0 : ((Number) v).shortValue();
+      case "getLong":
+        return v == null ? 0L : ((Number) v).longValue();
+      default:
+        if (v instanceof Number n && type == Long.class) {
+          return n.longValue();
+        }
+        if (v instanceof Number n && type == Short.class) {
+          return n.shortValue();
+        }
+        return v;
     }
   }
 

@@ -27,6 +27,7 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
   private final ShoalConnection connection;
   private S self;
   private volatile int timeoutSeconds;
+  private volatile long maxRows;
   private volatile ScheduledFuture<?> timer;
   private volatile String interruption; // HYT00 or 57014 once we interrupted the running query
 
@@ -62,6 +63,15 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
       case "getQueryTimeout":
         checkOpen();
         return timeoutSeconds;
+      case "setMaxRows":
+      case "setLargeMaxRows": {
+        long n = ((Number) args[0]).longValue();
+        if (n < 0) {
+          throw new SQLException("Shoal: maxRows must be >= 0, not " + n, "22023");
+        }
+        maxRows = n;
+        return PASS; // Calcite turns it into a LIMIT where it can
+      }
       case "cancel":
         if (!SqlStates.TIMED_OUT.equals(interruption)) {
           interruption = SqlStates.CANCELLED;
@@ -134,6 +144,10 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     if (t != null) {
       t.cancel(false);
     }
+  }
+
+  long maxRows() {
+    return maxRows;
   }
 
   S self() {
