@@ -43,6 +43,13 @@ public interface Site extends AutoCloseable {
     /** Starts the fragment; rows are produced as the returned reader is read. */
     FragmentRun run(List<Object> parameters) throws SiteException;
 
+    /**
+     * Interrupts a run in progress, including one still inside {@link #run} (DuckDB computes
+     * blocking operators such as aggregates before the first batch). The run then fails with
+     * {@link SiteException.Kind#CANCELLED}.
+     */
+    void cancel();
+
     @Override
     void close();
   }
