@@ -1,6 +1,10 @@
 package io.shoal.flight;
 
 import io.shoal.site.Site;
+import io.shoal.site.SiteException;
+import io.shoal.site.Sites;
+import io.shoal.site.config.ConfigException;
+import io.shoal.site.config.SiteConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +54,38 @@ public final class SiteServer implements AutoCloseable {
     this.host = host;
     this.shutdownHook = new Thread(this::closeQuietly, "shoal-site-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** Opens the site described by {@code config} and serves it on {@code config.listen()}. */
+  public static SiteServer start(SiteConfig config) throws ConfigException, SiteException {
+    return start(config, null);
+  }
+
+  /**
+   * As {@link #start(SiteConfig)}, listening on {@code listen} instead when it is not null. Unsafe or
+   * unusable settings (no tokens off loopback, unreadable tokens or TLS files, a port in use) are a
+   * one-line {@link ConfigException}; the site is not opened or is closed again.
+   */
+  public static SiteServer start(SiteConfig config, String listen) throws ConfigException, SiteException {
+    Options options =
+        new Options(
+            config.file() == null ? config.name() : config.file().toString(),
+            listen != null ? listen : config.listen(),
+            config.auth() == null ? null : config.auth().tokensFile(),
+            config.tls() == null ? null : config.tls().certChain(),
+            config.tls() == null ? null : config.tls().privateKey());
+    try {
+      check(options); // before opening the site: refusing is cheap and leaves nothing behind
+      if (options.tokensFile() != null) TokenAuth.load(options.tokensFile());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    Site site = Sites.open(config);
+    try {
+      return start(site, options);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   /**
