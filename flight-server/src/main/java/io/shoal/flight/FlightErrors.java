@@ -23,7 +23,7 @@ final class FlightErrors {
           case CANCELLED -> CallStatus.CANCELLED;
           case DATA_ERROR, INTERNAL -> CallStatus.INTERNAL;
         };
-    return status.withDescription(message(e)).withCause(e).withMetadata(sqlState(sqlState(e))).toRuntimeException();
+    return status.withDescription(message(e)).withCause(e).withMetadata(sqlStateMetadata(sqlState(e))).toRuntimeException();
   }
 
   /** Anything that is not a SiteException is a bug or an I/O failure: INTERNAL, never a stack trace. */
@@ -35,7 +35,7 @@ final class FlightErrors {
     return CallStatus.INTERNAL
         .withDescription("site error: " + firstLine(msg))
         .withCause(t)
-        .withMetadata(sqlState(SqlStates.INTERNAL_ERROR))
+        .withMetadata(sqlStateMetadata(SqlStates.INTERNAL_ERROR))
         .toRuntimeException();
   }
 
@@ -67,7 +67,7 @@ final class FlightErrors {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static ErrorFlightMetadata sqlState(String state) {
+  static ErrorFlightMetadata sqlStateMetadata(String state) {
     ErrorFlightMetadata md = new ErrorFlightMetadata();
     md.insert(SQLSTATE_HEADER, state);
     return md;

@@ -143,7 +143,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     Site.FragmentContext fc = fragmentContext(context);
     long start = System.nanoTime();
     try (Site.Fragment fragment = site.prepare(command.getQuery(), fc)) {
-      Schema schema = fragment.resultSchema();
+      Schema schema = carried(fragment.resultSchema());
       // The ticket carries the SQL itself: nothing to remember or leak between the two calls.
       TicketStatementQuery ticket =
           TicketStatementQuery.newBuilder()
@@ -197,7 +197,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     Site.Fragment fragment = null;
     try {
       fragment = site.prepare(request.getQuery(), fc);
-      Schema resultSchema = fragment.resultSchema();
+      Schema resultSchema = carried(fragment.resultSchema());
       Schema parameterSchema = Parameters.schemaOf(fragment);
       ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
       prepared.put(handle, new Prepared(fragment, request.getQuery(), parameterSchema));
@@ -296,6 +296,18 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     };
   }
 
+  /** The schema if every column can be carried faithfully, else INVALID_ARGUMENT naming the column. */
+  private static Schema carried(Schema schema) {
+    String problem = CarriedTypes.problem(schema);
+    if (problem != null) {
+      throw CallStatus.INVALID_ARGUMENT
+          .withDescription(problem)
+          .withMetadata(FlightErrors.sqlStateMetadata(io.shoal.protocol.SqlStates.FEATURE_NOT_SUPPORTED))
+          .toRuntimeException();
+    }
+    return schema;
+  }
+
   private Prepared lookup(ByteString handle) {
     Prepared p = prepared.get(handle);
     if (p == null) {
@@ -339,6 +351,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       if (cancelled.get() || listener.isCancelled()) run.cancel();
       ArrowReader reader = run.reader();
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      carried(root.getSchema());
       BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
       backpressure.register(listener);
       listener.start(root, reader);
