@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.shoal.protocol.ColumnInfo;
 import io.shoal.protocol.Json;
+import io.shoal.protocol.StreamMetadata;
 import io.shoal.protocol.ShoalHeaders;
 import io.shoal.protocol.SiteActions;
 import io.shoal.protocol.SiteInfo;
@@ -55,6 +56,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlSupportedCaseSensitivity;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlSupportedTransaction;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -355,11 +357,22 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
       backpressure.register(listener);
       listener.start(root, reader);
+      // The policy outcome rides on the first batch, so that plain Flight clients lose nothing.
+      byte[] outcome =
+          run.suppressedGroups() > 0
+              ? Json.toBytes(new StreamMetadata(run.decision(), run.suppressedGroups()))
+              : null;
+      boolean sentAny = false;
       while (!cancelled.get() && !listener.isCancelled() && reader.loadNextBatch()) {
         if (!awaitReady(backpressure, listener)) break;
         rows += root.getRowCount();
         for (FieldVector v : root.getFieldVectors()) bytes += v.getBufferSize();
-        listener.putNext();
+        putNext(listener, sentAny ? null : outcome);
+        sentAny = true;
+      }
+      if (!sentAny && outcome != null && !cancelled.get() && !listener.isCancelled()) {
+        root.setRowCount(0);
+        putNext(listener, outcome);
       }
       if (cancelled.get() || listener.isCancelled()) {
         failure = new SiteException(SiteException.Kind.CANCELLED, "query cancelled by the client");
@@ -382,6 +395,16 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       if (run != null) run.close();
       logQuery(fc, sql, rows, bytes, start, failure);
     }
+  }
+
+  private void putNext(ServerStreamListener listener, byte[] metadata) {
+    if (metadata == null) {
+      listener.putNext();
+      return;
+    }
+    ArrowBuf buf = allocator.buffer(metadata.length);
+    buf.writeBytes(metadata);
+    listener.putNext(buf);
   }
 
   /** Waits until the client can take another batch; false if it went away. */
@@ -427,12 +450,30 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     CallHeadersMiddleware headers = context.getMiddleware(CallHeadersMiddleware.KEY);
     String queryId = headers == null ? null : headers.get(ShoalHeaders.QUERY_ID);
     if (queryId == null || queryId.isBlank()) queryId = UUID.randomUUID().toString();
-    String principal = context.peerIdentity();
-    if (principal == null || principal.isEmpty()) {
-      principal = headers == null ? null : headers.get(ShoalHeaders.PRINCIPAL);
-      if (principal == null || principal.isBlank()) principal = "anonymous";
+    return new Site.FragmentContext(queryId, principal(context));
+  }
+
+  /**
+   * Who the call is for. With tokens, the token's principal, unless that principal is a delegating
+   * coordinator and names its JDBC user in {@code x-shoal-principal}; without tokens (loopback only),
+   * the header or "anonymous".
+   */
+  String principal(CallContext context) {
+    CallHeadersMiddleware headers = context.getMiddleware(CallHeadersMiddleware.KEY);
+    String asserted = headers == null ? null : headers.get(ShoalHeaders.PRINCIPAL);
+    boolean hasAsserted = asserted != null && !asserted.isBlank();
+    String peer = context.peerIdentity();
+    if (peer != null && !peer.isEmpty()) {
+      return hasAsserted && mayDelegate.test(peer) ? asserted : peer;
     }
-    return new Site.FragmentContext(queryId, principal);
+    return hasAsserted ? asserted : "anonymous";
+  }
+
+  private volatile java.util.function.Predicate<String> mayDelegate = p -> false;
+
+  /** Which authenticated principals may act for the user they name (see {@link TokenAuth}). */
+  public void allowDelegation(java.util.function.Predicate<String> mayDelegate) {
+    this.mayDelegate = mayDelegate;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -481,7 +522,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
       int row = 0;
       if (typeOk && schemaOk) {
-        List<TableInfo> tables = new ArrayList<>(site.info().tables());
+        List<TableInfo> tables = new ArrayList<>(site.info(principal(context)).tables());
         tables.sort(Comparator.comparing(TableInfo::name));
         String pattern = command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null;
         for (TableInfo t : tables) {
@@ -598,7 +639,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
     if (SiteActions.SITE_INFO.equals(action.getType())) {
       try {
-        listener.onNext(new Result(Json.toBytes(site.info())));
+        listener.onNext(new Result(Json.toBytes(site.info(principal(context)))));
         listener.onCompleted();
       } catch (RuntimeException e) {
         listener.onError(FlightErrors.of(e));

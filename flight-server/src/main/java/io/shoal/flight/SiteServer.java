@@ -122,6 +122,7 @@ public final class SiteServer implements AutoCloseable {
       TokenAuth auth = options.tokensFile() == null ? null : TokenAuth.load(options.tokensFile());
       allocator = new RootAllocator();
       producer = new SiteFlightProducer(site, allocator);
+      if (auth != null) producer.allowDelegation(auth::mayDelegate);
       boolean tls = options.certChain() != null;
       Location location = tls ? Location.forGrpcTls(host, port) : Location.forGrpcInsecure(host, port);
       FlightServer.Builder builder =

@@ -15,16 +15,18 @@ import org.apache.arrow.flight.auth2.Auth2Constants;
 import org.apache.arrow.flight.auth2.CallHeaderAuthenticator;
 
 /**
- * Bearer tokens from a tokens file: one {@code token principal} pair per line, {@code #} starts a
+ * Bearer tokens from a tokens file: one {@code token principal [delegate]} line each, {@code #} starts a
  * comment. Every call must carry {@code Authorization: Bearer <token>}; a missing or unknown token
  * is UNAUTHENTICATED. The principal becomes the call's peer identity.
  */
 public final class TokenAuth implements CallHeaderAuthenticator {
 
   private final Map<String, String> principalsByToken;
+  private final java.util.Set<String> delegates;
 
-  private TokenAuth(Map<String, String> principalsByToken) {
+  private TokenAuth(Map<String, String> principalsByToken, java.util.Set<String> delegates) {
     this.principalsByToken = Map.copyOf(principalsByToken);
+    this.delegates = java.util.Set.copyOf(delegates);
   }
 
   /** Reads a tokens file; problems are one-line {@link IllegalArgumentException}s naming file and line. */
@@ -38,6 +40,7 @@ public final class TokenAuth implements CallHeaderAuthenticator {
       throw new IllegalArgumentException(file + ": cannot read tokens file: " + e.getMessage());
     }
     Map<String, String> tokens = new LinkedHashMap<>();
+    java.util.Set<String> delegates = new java.util.HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int hash = line.indexOf('#');
@@ -45,10 +48,12 @@ public final class TokenAuth implements CallHeaderAuthenticator {
       line = line.strip();
       if (line.isEmpty()) continue;
       String[] parts = line.split("\\s+");
-      if (parts.length != 2) {
+      boolean delegate = parts.length == 3 && parts[2].equals("delegate");
+      if (parts.length != 2 && !delegate) {
         throw new IllegalArgumentException(
-            file + ":" + (i + 1) + ": expected 'token principal', found " + parts.length + " word(s)");
+            file + ":" + (i + 1) + ": expected 'token principal [delegate]', found " + parts.length + " word(s)");
       }
+      if (delegate) delegates.add(parts[1]);
       if (tokens.put(parts[0], parts[1]) != null) {
         throw new IllegalArgumentException(file + ":" + (i + 1) + ": the same token appears twice");
       }
@@ -56,11 +61,19 @@ public final class TokenAuth implements CallHeaderAuthenticator {
     if (tokens.isEmpty()) {
       throw new IllegalArgumentException(file + ": no tokens: every call would be refused");
     }
-    return new TokenAuth(tokens);
+    return new TokenAuth(tokens, delegates);
   }
 
   public static TokenAuth of(Map<String, String> principalsByToken) {
-    return new TokenAuth(principalsByToken);
+    return new TokenAuth(principalsByToken, java.util.Set.of());
+  }
+
+  /**
+   * Whether a caller may act for the user named in its {@code x-shoal-principal} header: only tokens
+   * marked {@code delegate} (a coordinator forwarding its JDBC users) may.
+   */
+  public boolean mayDelegate(String principal) {
+    return delegates.contains(principal);
   }
 
   @Override
