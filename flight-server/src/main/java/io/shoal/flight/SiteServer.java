@@ -254,7 +254,9 @@ public final class SiteServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("site server: closing the producer: {}", e.getMessage());
     }
+    String name = site.info().name();
     site.close();
+    LOG.info("site {} stopped", name);
     try {
       allocator.close();
     } catch (RuntimeException e) {
