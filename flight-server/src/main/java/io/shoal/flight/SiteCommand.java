@@ -25,6 +25,11 @@ public final class SiteCommand implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "HOST:PORT", description = "overrides 'listen' in the file")
   String listen;
 
+  /** Standalone entry point; {@code shoal site} reaches {@link #call()} through the command tree. */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new SiteCommand()).execute(args));
+  }
+
   @Override
   public Integer call() {
     SiteServer server;

@@ -32,6 +32,7 @@ public final class SiteServer implements AutoCloseable {
   private final SiteFlightProducer producer;
   private final FlightServer server;
   private final String host;
+  private final String name;
   private final Thread shutdownHook;
   private boolean closed;
 
@@ -52,6 +53,7 @@ public final class SiteServer implements AutoCloseable {
     this.producer = producer;
     this.server = server;
     this.host = host;
+    this.name = site.info().name();
     this.shutdownHook = new Thread(this::closeQuietly, "shoal-site-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -256,6 +258,7 @@ public final class SiteServer implements AutoCloseable {
       LOG.warn("site server: closing the producer: {}", e.getMessage());
     }
     site.close();
+    LOG.info("site {} stopped", name);
     try {
       allocator.close();
     } catch (RuntimeException e) {
