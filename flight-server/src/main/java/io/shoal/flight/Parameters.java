@@ -2,7 +2,6 @@ package io.shoal.flight;
 
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,31 +31,10 @@ final class Parameters {
 
   /**
    * The parameter schema clients bind against. The Flight SQL JDBC driver converts a setInt/setString
-   * according to these types, so they must be the types DuckDB inferred. A fragment that can tell
-   * (a public {@code Schema parameterSchema()}) is asked; otherwise every parameter is VARCHAR, which
-   * DuckDB casts to the inferred type when it binds.
+   * according to these types, so they are the types DuckDB inferred.
    */
   static Schema schemaOf(Site.Fragment fragment) throws SiteException {
-    try {
-      Method m = fragment.getClass().getMethod("parameterSchema");
-      if (Schema.class.isAssignableFrom(m.getReturnType())) {
-        m.setAccessible(true); // implementations are package-private classes behind the Site API
-        Schema s = (Schema) m.invoke(fragment);
-        if (s != null) return s;
-      }
-    } catch (NoSuchMethodException e) {
-      // fall through to VARCHAR parameters
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      if (e.getCause() instanceof SiteException s) throw s;
-      throw new SiteException(SiteException.Kind.INTERNAL, "cannot describe parameters: " + e.getCause(), e);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // not accessible: fall through
-    }
-    List<Field> fields = new ArrayList<>();
-    for (int i = 1; i <= fragment.parameterCount(); i++) {
-      fields.add(new Field("parameter_" + i, FieldType.nullable(ArrowType.Utf8.INSTANCE), null));
-    }
-    return new Schema(fields);
+    return fragment.parameterSchema();
   }
 
   /** Row {@code row} of a parameter batch as Java values DuckDB's JDBC driver accepts. */

@@ -138,16 +138,16 @@ class SiteFlightJdbcTest {
   @Test
   void preparedStatementBindsParameters() throws Exception {
     try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM items WHERE id = ?")) {
-      ps.setString(1, "42");
+      ps.setLong(1, 42L);
       List<List<Object>> r = rows(ps.executeQuery());
       assertThat(r).hasSize(1);
       assertThat(r.get(0).get(1)).isEqualTo("item 42");
-      ps.setString(1, "7"); // re-executed with new parameters
+      ps.setInt(1, 7); // re-executed with new parameters
       assertThat(rows(ps.executeQuery()).get(0).get(1)).isEqualTo("item 7");
     }
     try (PreparedStatement ps = conn.prepareStatement("SELECT label FROM items WHERE id BETWEEN ? AND ? ORDER BY id")) {
-      ps.setString(1, "10");
-      ps.setString(2, "12");
+      ps.setLong(1, 10L);
+      ps.setLong(2, 12L);
       assertThat(rows(ps.executeQuery()))
           .containsExactly(List.of("item 10"), List.of("item 11"), List.of("item 12"));
     }

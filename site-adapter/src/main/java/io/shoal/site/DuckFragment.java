@@ -174,6 +174,32 @@ final class DuckFragment implements Site.Fragment {
   }
 
   @Override
+  public synchronized Schema parameterSchema() throws SiteException {
+    int n = parameterCount();
+    if (n == 0) return new Schema(List.of());
+    StringBuilder probe = new StringBuilder("SELECT ");
+    try {
+      var md = statement.getParameterMetaData();
+      for (int i = 1; i <= n; i++) {
+        String type = md.getParameterTypeName(i);
+        if (type == null || type.isBlank() || type.equalsIgnoreCase("UNKNOWN") || type.equalsIgnoreCase("NULL")) {
+          type = "VARCHAR";
+        }
+        probe.append(i > 1 ? ", " : "").append("CAST(NULL AS ").append(type).append(") AS parameter_").append(i);
+      }
+      try (var st = conn.createStatement();
+          ResultSet rs = st.executeQuery(probe.toString());
+          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
+        return reader.getVectorSchemaRoot().getSchema();
+      }
+    } catch (SQLException e) {
+      throw DuckErrors.classify(e, "parameter types");
+    } catch (java.io.IOException e) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "cannot read parameter types: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public int parameterCount() {
     try {
       return statement.getParameterMetaData().getParameterCount();

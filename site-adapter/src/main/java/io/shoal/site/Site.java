@@ -48,6 +48,12 @@ public interface Site extends AutoCloseable {
     /** Number of {@code ?} placeholders. */
     int parameterCount();
 
+    /**
+     * The types DuckDB infers for the placeholders, as Arrow fields {@code parameter_1..n}: clients
+     * such as the Flight SQL JDBC driver bind values by this schema.
+     */
+    Schema parameterSchema() throws SiteException;
+
     /** Starts the fragment; rows are produced as the returned reader is read. */
     FragmentRun run(List<Object> parameters) throws SiteException;
 
