@@ -184,6 +184,8 @@ public final class Federation implements AutoCloseable {
     info.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
     info.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
     info.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), "LENIENT");
+    // DuckDB, the single-database reference, sorts NULLs last in both directions.
+    info.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), "LAST");
     info.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         ShoalTypeSystem.class.getName() + "#INSTANCE");
     CalciteConnection conn = (CalciteConnection) new ShoalCalciteDriver()

@@ -59,7 +59,7 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
     if (sql == null) {
       SqlDialect dialect = ShoalDuckDbDialect.INSTANCE;
       JdbcImplementor implementor =
-          new JdbcImplementor(dialect, (JavaTypeFactory) getCluster().getTypeFactory());
+          new FragmentImplementor((JavaTypeFactory) getCluster().getTypeFactory());
       sql = implementor.visitRoot(getInput()).asStatement().toSqlString(dialect);
     }
     return sql;

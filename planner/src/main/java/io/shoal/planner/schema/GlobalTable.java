@@ -192,7 +192,8 @@ public final class GlobalTable extends AbstractTable implements TranslatableTabl
       names.add(f.getName());
       RexNode e;
       if (f.getName().equals(SITE_COLUMN)) {
-        e = rex.makeLiteral(scan.site(), f.getType(), false);
+        // A CAST keeps the type VARCHAR (a bare literal is CHAR(n), and the union would widen it).
+        e = rex.makeAbstractCast(f.getType(), rex.makeLiteral(scan.site()), false);
       } else {
         RelDataTypeField src = scanType.getField(f.getName(), false, false);
         if (src == null) {
