@@ -27,6 +27,7 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * A table of the {@code global} schema: the UNION ALL of the same-named table at every site that
@@ -99,7 +100,7 @@ public final class GlobalTable extends AbstractTable implements TranslatableTabl
       }
       RelDataType merged = colTypes.stream().distinct().count() == 1
           ? colTypes.get(0)
-          : TYPES.leastRestrictive(colTypes);
+          : sameFamily(colTypes) ? TYPES.leastRestrictive(colTypes) : null;
       if (merged == null) {
         problems.add("column " + spelled.get(e.getKey()) + " is "
             + cols.entrySet().stream()
@@ -118,6 +119,24 @@ public final class GlobalTable extends AbstractTable implements TranslatableTabl
     names.add(SITE_COLUMN);
     types.add(TYPES.createSqlType(SqlTypeName.VARCHAR));
     return new GlobalTable(name, members, names, types, null);
+  }
+
+  /**
+   * Whether the types may be merged at all: Calcite's leastRestrictive is lenient across families
+   * (it would merge INTEGER with DATE), which would silently change values.
+   */
+  private static boolean sameFamily(List<RelDataType> types) {
+    RelDataType first = types.get(0);
+    for (RelDataType t : types) {
+      boolean ok = SqlTypeUtil.isNumeric(first) ? SqlTypeUtil.isNumeric(t)
+          : SqlTypeUtil.inCharFamily(first) ? SqlTypeUtil.inCharFamily(t)
+          : SqlTypeUtil.isBinary(first) ? SqlTypeUtil.isBinary(t)
+          : t.getSqlTypeName() == first.getSqlTypeName();
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static GlobalTable broken(String name, List<SiteTable> members, String error) {
