@@ -13,6 +13,11 @@ public final class Json {
 
   private Json() {}
 
+  /** The shared mapper, for reading trees (e.g. DuckDB's JSON). Do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
   public static byte[] toBytes(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

@@ -10,8 +10,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public interface Site extends AutoCloseable {
 
-  /** Name, region, tables and policy, as served by the {@code shoal.site-info} action. */
-  SiteInfo info();
+  /** Name, region, tables and policy, as served by the {@code shoal.site-info} action, for the default policy. */
+  default SiteInfo info() {
+    return info(null);
+  }
+
+  /**
+   * What this principal may see: tables with {@code export: none} are left out, and the policy is
+   * the one that applies to the principal.
+   */
+  SiteInfo info(String principal);
 
   /** The Arrow schema of a registered table; fails with {@link SiteException.Kind#NOT_FOUND}. */
   Schema tableSchema(String table) throws SiteException;
@@ -42,6 +50,13 @@ public interface Site extends AutoCloseable {
 
     /** Starts the fragment; rows are produced as the returned reader is read. */
     FragmentRun run(List<Object> parameters) throws SiteException;
+
+    /**
+     * Interrupts a run in progress, including one still inside {@link #run} (DuckDB computes
+     * blocking operators such as aggregates before the first batch). The run then fails with
+     * {@link SiteException.Kind#CANCELLED}.
+     */
+    void cancel();
 
     @Override
     void close();

@@ -1,0 +1,265 @@
+package io.shoal.site;
+
+import io.shoal.site.audit.AuditRecord;
+import io.shoal.site.policy.Policy;
+import io.shoal.site.policy.PolicyCheck;
+import io.shoal.site.policy.Verdict;
+import io.shoal.site.table.ParsedFragment;
+import io.shoal.site.table.QueryBinding;
+import io.shoal.site.table.Sql;
+import io.shoal.site.table.TableSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * A checked fragment on its own DuckDB connection. Per-fragment tables (Iceberg) are bound as TEMP
+ * views of that connection, so concurrent fragments can read different snapshots.
+ */
+final class DuckFragment implements Site.Fragment {
+
+  /** Rows per Arrow batch; large batches keep per-batch overhead on the wire small. */
+  static final long BATCH_ROWS = 64 * 1024;
+
+  private final DuckDBConnection conn;
+  private final ParsedFragment parsed;
+  private final List<TableSource> reads;
+  private final BufferAllocator allocator;
+  private final Site.FragmentContext context;
+  private final Map<String, QueryBinding> bindings = new HashMap<>();
+  private final PolicyCheck policyCheck;
+  private final Policy policy;
+  private final Consumer<AuditRecord> audit;
+  private final String site;
+  private final long started = System.nanoTime();
+  private Verdict verdict;
+  private PreparedStatement statement;
+  private boolean bindingsFresh;
+  private Schema schema;
+  private volatile boolean cancelled;
+
+  DuckFragment(
+      DuckDBConnection conn,
+      ParsedFragment parsed,
+      List<TableSource> reads,
+      BufferAllocator allocator,
+      Site.FragmentContext context,
+      String site,
+      PolicyCheck policyCheck,
+      Policy policy,
+      Consumer<AuditRecord> audit)
+      throws SiteException {
+    this.conn = conn;
+    this.parsed = parsed;
+    this.reads = reads;
+    this.allocator = allocator;
+    this.context = context;
+    this.site = site;
+    this.policyCheck = policyCheck;
+    this.policy = policy;
+    this.audit = audit;
+    bind();
+    try {
+      verdict = policyCheck.check(conn, parsed, policy);
+    } catch (SiteException e) {
+      if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage());
+      throw e;
+    }
+    statement = prepareStatement();
+  }
+
+  /** One audit line for this fragment. */
+  void record(String decision, long rows, long bytes, long suppressed, String status, String message) {
+    Map<String, Long> tables = new java.util.TreeMap<>();
+    for (TableSource t : reads) {
+      QueryBinding b = bindings.get(t.name());
+      tables.put(t.name(), b == null ? null : b.snapshotId());
+    }
+    audit.accept(
+        new AuditRecord(
+            java.time.Instant.now().toString(),
+            site,
+            context.queryId(),
+            context.principal(),
+            parsed.sql(),
+            AuditRecord.sha256(parsed.sql()),
+            tables,
+            rows,
+            bytes,
+            decision,
+            suppressed,
+            status,
+            message,
+            (System.nanoTime() - started) / 1_000_000));
+  }
+
+  Verdict verdict() {
+    return verdict;
+  }
+
+  /** (Re)creates the per-fragment views: each run reads the tables' current snapshots. */
+  private void bind() throws SiteException {
+    for (TableSource t : reads) {
+      var binding = t.bind(parsed);
+      if (binding.isEmpty()) continue;
+      try (var st = conn.createStatement()) {
+        st.execute("CREATE OR REPLACE TEMP VIEW " + Sql.ident(t.name()) + " AS " + binding.get().viewSql());
+      } catch (SQLException e) {
+        throw DuckErrors.classify(e, "table " + t.name());
+      }
+      bindings.put(t.name(), binding.get());
+    }
+    bindingsFresh = true;
+  }
+
+  private PreparedStatement prepareStatement() throws SiteException {
+    try {
+      return conn.prepareStatement(verdict.sql());
+    } catch (SQLException e) {
+      throw DuckErrors.classify(e, "");
+    }
+  }
+
+  ParsedFragment parsed() {
+    return parsed;
+  }
+
+  Site.FragmentContext context() {
+    return context;
+  }
+
+  /** The pruning each Iceberg table got, for tests and the log. */
+  Map<String, QueryBinding> bindings() {
+    return Map.copyOf(bindings);
+  }
+
+  @Override
+  public synchronized Schema resultSchema() throws SiteException {
+    if (schema != null) return schema;
+    // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
+    // duplicate column names inside a subquery, so the names come from the statement itself.
+    String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
+    try (PreparedStatement ps = conn.prepareStatement(probe)) {
+      for (int i = 1; i <= parameterCount(); i++) ps.setObject(i, null);
+      try (ResultSet rs = ps.executeQuery();
+          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
+        Schema raw = reader.getVectorSchemaRoot().getSchema();
+        ResultSetMetaData md = statement.getMetaData();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < raw.getFields().size(); i++) {
+          Field f = raw.getFields().get(i);
+          String name = i < md.getColumnCount() ? md.getColumnLabel(i + 1) : f.getName();
+          fields.add(new Field(name, f.getFieldType(), f.getChildren()));
+        }
+        schema = new Schema(fields, raw.getCustomMetadata());
+        return schema;
+      }
+    } catch (SQLException e) {
+      throw DuckErrors.classify(e, "");
+    } catch (java.io.IOException e) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "cannot read result schema: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int parameterCount() {
+    try {
+      return statement.getParameterMetaData().getParameterCount();
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public FragmentRun run(List<Object> parameters) throws SiteException {
+    if (!bindingsFresh && !bindings.isEmpty()) {
+      bind();
+      verdict = policyCheck.check(conn, parsed, policy);
+      closeStatement();
+      statement = prepareStatement();
+    }
+    bindingsFresh = false;
+    cancelled = false;
+    int expected = parameterCount();
+    if (parameters.size() != expected) {
+      throw new SiteException(
+          SiteException.Kind.INVALID_SQL,
+          "the statement has " + expected + " parameter(s), " + parameters.size() + " given");
+    }
+    try {
+      long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
+      for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      ResultSet rs = statement.executeQuery();
+      CountingReader reader;
+      try {
+        reader = new CountingReader((ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator);
+      } catch (SQLException | RuntimeException e) {
+        rs.close();
+        throw e;
+      }
+      Map<String, Long> snapshots = new HashMap<>();
+      bindings.forEach((t, b) -> { if (b.snapshotId() != null) snapshots.put(t, b.snapshotId()); });
+      String decision = verdict.decision();
+      return new DuckFragmentRun(
+          statement, rs, reader, snapshots, decision, suppressed,
+          run -> record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null));
+    } catch (SQLException e) {
+      SiteException failure =
+          cancelled
+              ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
+              : DuckErrors.classify(e, "");
+      record(verdict.decision(), 0, 0, 0, cancelled ? "cancelled" : "error", failure.getMessage());
+      throw failure;
+    }
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    try {
+      statement.cancel();
+    } catch (SQLException ignored) {
+      // nothing is running
+    }
+  }
+
+  private long suppressedGroups(List<Object> parameters) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(verdict.suppressedCountSql())) {
+      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private void closeStatement() {
+    try {
+      statement.close();
+    } catch (SQLException ignored) {
+      // a statement that cannot close is gone anyway
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closeStatement();
+    try {
+      conn.close();
+    } catch (SQLException ignored) {
+      // nothing to do: the connection is dropped
+    }
+  }
+}

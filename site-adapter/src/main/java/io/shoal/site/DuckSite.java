@@ -1,0 +1,320 @@
+package io.shoal.site;
+
+import io.shoal.protocol.PolicySummary;
+import io.shoal.protocol.SiteInfo;
+import io.shoal.protocol.TableInfo;
+import io.shoal.site.config.PolicyConfig;
+import io.shoal.site.config.SiteConfig;
+import io.shoal.site.config.TableConfig;
+import io.shoal.site.audit.AuditLog;
+import io.shoal.site.policy.Policy;
+import io.shoal.site.policy.PolicyCheck;
+import io.shoal.site.table.DuckCatalog;
+import io.shoal.site.table.FileTableSource;
+import io.shoal.site.table.Sql;
+import io.shoal.site.table.TableSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A site backed by one in-memory DuckDB that reads the site's files in place. The site's own DuckDB
+ * file, if any, is attached read-only; every configured table becomes a view (or, for Iceberg, a
+ * per-fragment view over one pinned snapshot). Then DuckDB is locked down, and only checked SELECT
+ * fragments run, each on its own connection.
+ */
+public final class DuckSite implements Site {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DuckSite.class);
+  /** The site's own database file in its data folder, attached read-only when it exists. */
+  public static final String DB_FILE = "site.duckdb";
+
+  private final SiteConfig config;
+  private final DuckDBConnection base;
+  private final Map<String, TableSource> tables;
+  private final Map<String, String> unavailable;
+  private final AuditLog audit;
+  private final PolicyCheck policyCheck;
+  private final BufferAllocator allocator = new RootAllocator();
+
+  private DuckSite(
+      SiteConfig config,
+      DuckDBConnection base,
+      Map<String, TableSource> tables,
+      Map<String, String> unavailable,
+      AuditLog audit) {
+    this.config = config;
+    this.base = base;
+    this.tables = tables;
+    this.unavailable = unavailable;
+    this.audit = audit;
+    this.policyCheck = new PolicyCheck(config.name(), config.region());
+  }
+
+  /** The tables this principal may know about: {@code export: none} tables are invisible. */
+  private Set<String> visibleTables(Policy policy) {
+    Set<String> names = new LinkedHashSet<>(tables.keySet());
+    names.addAll(unavailable.keySet());
+    names.removeIf(t -> policy.export(t) == PolicyConfig.Export.NONE);
+    return names;
+  }
+
+  /**
+   * Opens the site: registers every table, then locks DuckDB down. A table whose files cannot be
+   * read is logged and left unavailable (its queries fail; the others run).
+   */
+  public static DuckSite open(SiteConfig config) throws SiteException {
+    return open(config, TableSources.DEFAULT);
+  }
+
+  /** As {@link #open(SiteConfig)}, with a factory for table sources (Iceberg lives in its own package). */
+  public static DuckSite open(SiteConfig config, TableSources factory) throws SiteException {
+    Path data = config.dataDir();
+    DuckDBConnection base;
+    try {
+      Files.createDirectories(data);
+      Properties props = new Properties();
+      props.setProperty("jdbc_stream_results", "true");
+      base = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", props);
+    } catch (IOException | SQLException e) {
+      throw new SiteException(
+          SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot open DuckDB: " + e.getMessage(), e);
+    }
+    try {
+      Path dbFile = data.resolve(DB_FILE);
+      boolean needsDb = config.tables().values().stream().anyMatch(t -> t.duckdb() != null);
+      if (Files.exists(dbFile)) {
+        exec(base, "ATTACH " + Sql.literal(dbFile.toString()) + " AS " + DuckCatalog.SITE_DB + " (READ_ONLY)");
+      } else if (needsDb) {
+        throw new SiteException(
+            SiteException.Kind.DATA_ERROR,
+            "site " + config.name() + ": tables of type duckdb need " + dbFile + ", which does not exist");
+      }
+      Map<String, TableSource> tables = new LinkedHashMap<>();
+      Map<String, String> unavailable = new TreeMap<>();
+      for (var e : config.tables().entrySet()) {
+        TableSource source = factory.create(config, e.getKey(), e.getValue());
+        try {
+          source.register(base);
+          tables.put(e.getKey(), source);
+        } catch (SQLException | RuntimeException ex) {
+          String why = DuckErrors.firstLine(ex);
+          LOG.warn("site {}: table {} is unavailable: {}", config.name(), e.getKey(), why);
+          unavailable.put(e.getKey(), why);
+          source.close();
+        }
+      }
+      AuditLog audit = AuditLog.open(data);
+      lockDown(base, config);
+      return new DuckSite(config, base, tables, unavailable, audit);
+    } catch (IOException e) {
+      closeQuietly(base);
+      throw new SiteException(
+          SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot open the audit log: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      closeQuietly(base);
+      throw new SiteException(
+          SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot set up DuckDB: " + e.getMessage(), e);
+    } catch (SiteException | RuntimeException e) {
+      closeQuietly(base);
+      throw e;
+    }
+  }
+
+  /**
+   * After this, DuckDB reads files only under the data folder (and the folders of configured globs),
+   * cannot attach, install or load anything, and its settings cannot change. Writes are refused
+   * earlier, by {@link FragmentGuard}: DuckDB's settings do not stop COPY into allowed folders.
+   */
+  private static void lockDown(DuckDBConnection base, SiteConfig config) throws SQLException {
+    Set<String> dirs = new LinkedHashSet<>();
+    dirs.add(withSlash(config.dataDir()));
+    for (TableConfig t : config.tables().values()) {
+      String glob = t.parquet() != null ? t.parquet() : t.csv();
+      if (glob != null) dirs.add(withSlash(globRoot(glob)));
+    }
+    StringBuilder list = new StringBuilder("[");
+    for (String d : dirs) list.append(list.length() > 1 ? ", " : "").append(Sql.literal(d));
+    list.append(']');
+    exec(base, "SET allowed_directories = " + list);
+    exec(base, "SET enable_external_access = false");
+    exec(base, "SET lock_configuration = true");
+  }
+
+  /** The longest leading part of a glob without wildcards, as a folder. */
+  private static Path globRoot(String glob) {
+    Path p = Path.of(glob);
+    Path root = p.getRoot() == null ? Path.of("") : p.getRoot();
+    for (Path part : p) {
+      if (part.toString().matches(".*[*?\\[{].*")) break;
+      root = root.resolve(part);
+    }
+    return root.equals(p) || Files.isRegularFile(root) ? root.getParent() : root;
+  }
+
+  private static String withSlash(Path dir) {
+    String s = dir.toAbsolutePath().normalize().toString();
+    return s.endsWith("/") ? s : s + "/";
+  }
+
+  private static void exec(DuckDBConnection c, String sql) throws SQLException {
+    try (var st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // closing after a failure: the first error is the one to report
+    }
+  }
+
+  public SiteConfig config() {
+    return config;
+  }
+
+  /** Tables configured but not readable, with the reason; they are left out of {@link #info()}. */
+  public Map<String, String> unavailableTables() {
+    return Map.copyOf(unavailable);
+  }
+
+  @Override
+  public SiteInfo info(String principal) {
+    Policy policy = Policy.forPrincipal(config.policy(), principal);
+    Set<String> visible = visibleTables(policy);
+    List<TableInfo> infos = new ArrayList<>();
+    for (TableSource t : tables.values()) {
+      if (!visible.contains(t.name())) continue;
+      try {
+        infos.add(t.describe());
+      } catch (SiteException e) {
+        LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
+      }
+    }
+    return new SiteInfo(config.name(), config.region(), Version.SHOAL, List.copyOf(infos), policySummary(policy));
+  }
+
+  private static PolicySummary policySummary(Policy policy) {
+    PolicyConfig p = policy.config();
+    Map<String, PolicySummary.TablePolicy> tables = new TreeMap<>();
+    p.tables()
+        .forEach(
+            (name, t) ->
+                tables.put(
+                    name,
+                    new PolicySummary.TablePolicy(
+                        t.export() == null ? null : t.export().wireName(), t.deniedColumns())));
+    return new PolicySummary(p.export().wireName(), p.minGroupSize(), tables);
+  }
+
+  @Override
+  public Schema tableSchema(String table) throws SiteException {
+    String name = table.toLowerCase(java.util.Locale.ROOT);
+    if (!tables.containsKey(name) && !unavailable.containsKey(name)) {
+      throw new SiteException(SiteException.Kind.NOT_FOUND, "table " + table + " does not exist at site " + config.name());
+    }
+    // The schema is metadata, not data: read it under a permissive policy and leave it out of the audit.
+    try (Fragment f = prepare("SELECT * FROM " + Sql.ident(name), FragmentContext.anonymous("schema"), false)) {
+      return f.resultSchema();
+    }
+  }
+
+  @Override
+  public Fragment prepare(String sql, FragmentContext context) throws SiteException {
+    return prepare(sql, context, true);
+  }
+
+  private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
+    String text = stripTrailingSemicolons(sql);
+    DuckDBConnection conn;
+    try {
+      conn = base.duplicate();
+    } catch (SQLException e) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "cannot open a DuckDB connection: " + e.getMessage(), e);
+    }
+    try {
+      Policy policy =
+          enforced
+              ? Policy.forPrincipal(config.policy(), context.principal())
+              : Policy.forPrincipal(PolicyConfig.permissive(), null);
+      io.shoal.site.table.ParsedFragment parsed;
+      try {
+        parsed = new FragmentGuard(visibleTables(policy)).check(conn, text);
+      } catch (SiteException e) {
+        if (enforced && e.kind() != SiteException.Kind.INVALID_SQL) auditRefusal(text, context, e);
+        throw e;
+      }
+      for (String t : parsed.tables()) {
+        String why = unavailable.get(t);
+        if (why != null) {
+          throw new SiteException(
+              SiteException.Kind.DATA_ERROR, "table " + t + " at site " + config.name() + " is unavailable: " + why);
+        }
+      }
+      List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
+      return new DuckFragment(
+          conn, parsed, read, allocator, context, config.name(), policyCheck, policy,
+          enforced ? audit::append : r -> {});
+    } catch (SiteException | RuntimeException e) {
+      closeQuietly(conn);
+      throw e;
+    }
+  }
+
+  private void auditRefusal(String sql, FragmentContext context, SiteException e) {
+    audit.append(
+        new io.shoal.site.audit.AuditRecord(
+            java.time.Instant.now().toString(), config.name(), context.queryId(), context.principal(), sql,
+            io.shoal.site.audit.AuditRecord.sha256(sql), Map.of(), 0, 0, "refused", 0, "refused",
+            e.getMessage(), 0));
+  }
+
+  static String stripTrailingSemicolons(String sql) {
+    if (sql == null) return null;
+    String s = sql.strip();
+    while (s.endsWith(";")) s = s.substring(0, s.length() - 1).strip();
+    return s;
+  }
+
+  @Override
+  public void close() {
+    tables.values().forEach(TableSource::close);
+    audit.close();
+    closeQuietly(base);
+    allocator.close();
+  }
+
+  /** Makes the {@link TableSource} for one configured table. */
+  @FunctionalInterface
+  public interface TableSources {
+    /** Parquet, CSV and DuckDB tables only; Iceberg needs {@code IcebergTables}. */
+    TableSources DEFAULT =
+        (site, name, table) -> {
+          if (table.iceberg() != null) {
+            throw new SiteException(
+                SiteException.Kind.INTERNAL, "table " + name + ": Iceberg support is not on the class path");
+          }
+          return new FileTableSource(name, table);
+        };
+
+    TableSource create(SiteConfig site, String name, TableConfig table) throws SiteException;
+  }
+}

@@ -1,0 +1,237 @@
+package io.shoal.site.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A site's YAML file, validated and with every path resolved against the file's folder. The format
+ * is documented in the README ("Site configuration").
+ *
+ * @param file the YAML file this came from (for messages)
+ * @param name the site's unique name: its schema name at the coordinator
+ * @param region the jurisdiction label, e.g. {@code eu-west-1}
+ * @param listen {@code host:port} the Flight server binds
+ * @param dataDir the site's data folder: DuckDB file, Iceberg warehouse and catalog, audit log
+ * @param catalog Iceberg catalog properties; empty means the embedded SQLite catalog in {@code data}
+ * @param tables the tables the site serves, by lower-case name
+ * @param policy the export policy; permissive when the file has no {@code policy:} section
+ * @param auth bearer tokens, or null (then the site serves only on loopback)
+ * @param tls TLS key material, or null for plaintext
+ */
+public record SiteConfig(
+    Path file,
+    String name,
+    String region,
+    String listen,
+    Path dataDir,
+    Map<String, String> catalog,
+    Map<String, TableConfig> tables,
+    PolicyConfig policy,
+    AuthConfig auth,
+    TlsConfig tls) {
+
+  public static final String DEFAULT_LISTEN = "127.0.0.1:47470";
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** What the YAML holds, before validation; kebab-case keys as users write them. */
+  record Raw(
+      String name,
+      String region,
+      String listen,
+      String data,
+      Map<String, String> catalog,
+      Map<String, TableConfig> tables,
+      PolicyConfig policy,
+      AuthConfig auth,
+      TlsConfig tls) {}
+
+  private static final ObjectMapper YAML =
+      JsonMapper.builder(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .build();
+
+  /** Reads and validates a site file; every problem is a one-line {@link ConfigException}. */
+  public static SiteConfig load(Path file) throws ConfigException {
+    String where = file.toString();
+    Raw raw;
+    String text = "";
+    try {
+      text = Files.readString(file);
+      raw = YAML.readValue(text, Raw.class);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(where + ": no such file");
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(describe(where, text, e));
+    } catch (IOException e) {
+      throw new ConfigException(where + ": cannot read: " + e.getMessage());
+    }
+    if (raw == null) throw new ConfigException(where + ": the file is empty");
+    return resolve(file, raw);
+  }
+
+  private static SiteConfig resolve(Path file, Raw raw) throws ConfigException {
+    String where = file.toString();
+    Path base = file.toAbsolutePath().getParent();
+    if (raw.name() == null) throw new ConfigException(where + ": missing key 'name'");
+    if (!NAME.matcher(raw.name()).matches()) {
+      throw new ConfigException(
+          where + ": name '" + raw.name() + "' must be lower case letters, digits and _");
+    }
+    if (raw.data() == null) throw new ConfigException(where + ": missing key 'data' (the data folder)");
+    String listen = raw.listen() == null ? DEFAULT_LISTEN : raw.listen();
+    if (!listen.matches(".+:\\d{1,5}")) {
+      throw new ConfigException(where + ": listen '" + listen + "' must be host:port");
+    }
+    Map<String, TableConfig> tables = new LinkedHashMap<>();
+    if (raw.tables() != null) {
+      for (var e : raw.tables().entrySet()) {
+        String table = e.getKey().toLowerCase(Locale.ROOT);
+        TableConfig t = e.getValue();
+        if (t == null) throw new ConfigException(where + ": table '" + table + "' has no source");
+        long sources =
+            java.util.stream.Stream.of(t.iceberg(), t.parquet(), t.csv(), t.duckdb())
+                .filter(s -> s != null)
+                .count();
+        if (sources != 1) {
+          throw new ConfigException(
+              where + ": table '" + table
+                  + "' needs exactly one of iceberg, parquet, csv, duckdb (found " + sources + ")");
+        }
+        t =
+            new TableConfig(
+                t.iceberg(),
+                t.parquet() == null ? null : base.resolve(t.parquet()).normalize().toString(),
+                t.csv() == null ? null : base.resolve(t.csv()).normalize().toString(),
+                t.duckdb(),
+                t.distribution(),
+                t.keys());
+        if (tables.put(table, t) != null) {
+          throw new ConfigException(where + ": table '" + table + "' is configured twice");
+        }
+      }
+    }
+    PolicyConfig policy = raw.policy() == null ? PolicyConfig.permissive() : raw.policy();
+    for (String t : policy.tables().keySet()) {
+      if (!tables.containsKey(t.toLowerCase(Locale.ROOT))) {
+        throw new ConfigException(where + ": policy.tables." + t + " names a table that is not configured");
+      }
+    }
+    AuthConfig auth =
+        raw.auth() == null
+            ? null
+            : new AuthConfig(raw.auth().tokensFile() == null ? null : base.resolve(raw.auth().tokensFile()));
+    if (auth != null && auth.tokensFile() == null) {
+      throw new ConfigException(where + ": auth needs tokens-file");
+    }
+    TlsConfig tls = null;
+    if (raw.tls() != null) {
+      if (raw.tls().certChain() == null || raw.tls().privateKey() == null) {
+        throw new ConfigException(where + ": tls needs cert-chain and private-key");
+      }
+      tls = new TlsConfig(base.resolve(raw.tls().certChain()), base.resolve(raw.tls().privateKey()));
+    }
+    return new SiteConfig(
+        file,
+        raw.name(),
+        raw.region() == null ? raw.name() : raw.region(),
+        listen,
+        base.resolve(raw.data()).normalize(),
+        raw.catalog() == null ? Map.of() : Map.copyOf(raw.catalog()),
+        Map.copyOf(tables),
+        policy,
+        auth,
+        tls);
+  }
+
+  /** Host part of {@link #listen}. */
+  public String host() {
+    return listen.substring(0, listen.lastIndexOf(':'));
+  }
+
+  /** Port part of {@link #listen}. */
+  public int port() {
+    return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+  }
+
+  /** The same site listening elsewhere (the {@code --listen} override). */
+  public SiteConfig withListen(String hostPort) {
+    return new SiteConfig(file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls);
+  }
+
+  /** Turns Jackson's multi-line message into {@code file:line: what, where}. */
+  private static String describe(String where, String text, JsonProcessingException e) {
+    int line = -1;
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      line = KeyLines.of(text).lineOf(m.getPath());
+    }
+    JsonLocation loc = e.getLocation();
+    if (line <= 0 && loc != null) line = loc.getLineNr();
+    String at = where + (line > 0 ? ":" + line : "");
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known =
+          u.getKnownPropertyIds() == null
+              ? ""
+              : " (known: "
+                  + u.getKnownPropertyIds().stream()
+                      .map(String::valueOf)
+                      .sorted()
+                      .collect(Collectors.joining(", "))
+                  + ")";
+      String parent = path(u, 1);
+      return at + ": unknown key '" + u.getPropertyName() + "'"
+          + (parent.isEmpty() ? "" : " under " + parent) + known;
+    }
+    if (e instanceof InvalidFormatException f) {
+      return at + ": '" + f.getValue() + "' is not a valid value for " + path(f, 0)
+          + " (expected " + expected(f.getTargetType()) + ")";
+    }
+    if (e instanceof MismatchedInputException m) {
+      return at + ": wrong type for " + (path(m, 0).isEmpty() ? "the document" : path(m, 0))
+          + " (expected " + expected(m.getTargetType()) + ")";
+    }
+    String msg = e.getOriginalMessage();
+    return at + ": " + (msg == null ? "invalid YAML" : msg.lines().findFirst().orElse(msg));
+  }
+
+  private static String path(JsonMappingException e, int dropLast) {
+    var refs = e.getPath();
+    return refs.subList(0, Math.max(0, refs.size() - dropLast)).stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) return "another type";
+    if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.toString().toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(", "));
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) return "a mapping of keys";
+    if (type == Integer.class || type == int.class) return "an integer";
+    return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+}
