@@ -1,19 +1,20 @@
 package io.shoal.driver;
 
-import io.shoal.protocol.SqlStates;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URI;
+import io.shoal.planner.Federation;
+import io.shoal.planner.SiteEndpoint;
+import io.shoal.protocol.SiteInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Opens the embedded coordinator: the planner's Calcite connection over the configured sites.
+ * Opens the embedded coordinator: the planner's Calcite connection over the configured sites. Site
+ * metadata is cached for {@code metadataCacheSeconds}: table lists rarely change, and asking every
+ * site on every connect would make pools (HikariCP) and BI tools slow.
  */
 final class Embedded {
   private Embedded() {}
@@ -27,7 +28,7 @@ final class Embedded {
     p.setProperty(ShoalProperty.PARTIAL_RESULTS.key(), Boolean.toString(partial));
     p.setProperty(ShoalProperty.CONNECT_TIMEOUT.key(), Integer.toString(url.getInt(ShoalProperty.CONNECT_TIMEOUT)));
     put(p, ShoalProperty.TLS_TRUSTED_CERTS.key(), url.get(ShoalProperty.TLS_TRUSTED_CERTS));
-    return federation(config.sites(), p);
+    return federation(config.sites(), p, url.getInt(ShoalProperty.METADATA_CACHE_SECONDS));
   }
 
   static CoordinatorConfig config(ShoalUrl url) throws SQLException {
@@ -59,25 +60,34 @@ final class Embedded {
     }
   }
 
-  /**
-   * {@code io.shoal.planner.Federation.connect(List<SiteEndpoint>, Properties)}, looked up by name
-   * while the planner module's API is landing.
-   */
-  private static Connection federation(List<CoordinatorConfig.Site> sites, Properties p) throws SQLException {
-    try {
-      Class<?> endpoint = Class.forName("io.shoal.planner.SiteEndpoint");
-      Constructor<?> ctor = endpoint.getConstructor(String.class, URI.class, String.class);
-      List<Object> eps = new ArrayList<>();
-      for (CoordinatorConfig.Site s : sites) {
-        eps.add(ctor.newInstance(s.name(), s.uri(), s.token()));
-      }
-      Method connect = Class.forName("io.shoal.planner.Federation").getMethod("connect", List.class, Properties.class);
-      return (Connection) connect.invoke(null, eps, p);
-    } catch (InvocationTargetException e) {
-      throw Errors.translate(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new SQLException("Shoal: the planner is missing from the class path (" + e.getMessage() + ")",
-          SqlStates.INTERNAL_ERROR, e);
+  /** Site metadata by site list, so a pool opening many connections asks the sites once. */
+  private static final ConcurrentHashMap<List<SiteEndpoint>, Cached> CACHE = new ConcurrentHashMap<>();
+
+  private record Cached(List<SiteInfo> infos, long expiresNanos) {}
+
+  private static Connection federation(List<CoordinatorConfig.Site> sites, Properties p, int cacheSeconds)
+      throws SQLException {
+    List<SiteEndpoint> eps = new ArrayList<>();
+    for (CoordinatorConfig.Site s : sites) {
+      eps.add(new SiteEndpoint(s.name(), s.uri(), s.token()));
     }
+    Cached c = cacheSeconds > 0 ? CACHE.get(eps) : null;
+    if (c != null && System.nanoTime() - c.expiresNanos() < 0) {
+      return Federation.connect(eps, c.infos(), p);
+    }
+    Connection conn = Federation.connect(eps, p);
+    if (cacheSeconds > 0) {
+      Federation f = conn.unwrap(Federation.class);
+      List<SiteInfo> infos = new ArrayList<>();
+      for (SiteEndpoint e : eps) {
+        SiteInfo info = f.siteInfo(e.name());
+        if (info == null) {
+          return conn; // a site is down (partial results): ask again next time
+        }
+        infos.add(info);
+      }
+      CACHE.put(eps, new Cached(List.copyOf(infos), System.nanoTime() + cacheSeconds * 1_000_000_000L));
+    }
+    return conn;
   }
 }
