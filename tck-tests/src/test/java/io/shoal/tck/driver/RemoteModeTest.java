@@ -1,0 +1,87 @@
+package io.shoal.tck.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shoal.driver.CoordinatorServer;
+import io.shoal.planner.SiteEndpoint;
+import io.shoal.tck.TestFederation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator server in-process on port 0, reached by jdbc:shoal:remote: thin clients. */
+class RemoteModeTest {
+  static CoordinatorServer server;
+  static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path dir = Files.createTempDirectory("shoal-coord-");
+    StringBuilder yaml = new StringBuilder("sites:\n");
+    for (SiteEndpoint e : TestFederation.get().endpoints()) {
+      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
+    }
+    yaml.append("auth: { users-file: ./users }\n");
+    Files.writeString(dir.resolve("users"), "# user password\nalice s3cret\nbob hunter2\n");
+    Path config = dir.resolve("coordinator.yaml");
+    Files.writeString(config, yaml);
+    server = CoordinatorServer.start(config, "127.0.0.1", 0);
+    url = "jdbc:shoal:remote:url=http://127.0.0.1:" + server.port();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void metadataReplayAndQueries() throws Exception {
+    try (Connection c = DriverManager.getConnection(url + ";user=alice;password=s3cret")) {
+      MetadataReplayTest.replay(c);
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, day, amount, name FROM global.events WHERE id = ?")) {
+        ps.setLong(1, 1003);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getLong(1)).isEqualTo(1003);
+          assertThat(rs.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(2024, 1, 1).plusDays(1003 % 60));
+          assertThat(rs.getString(4)).isEqualTo("n1003");
+          assertThat(rs.next()).isFalse();
+        }
+      }
+      assertThat(c.isReadOnly()).isTrue();
+      c.commit();
+    }
+  }
+
+  @Test
+  void wrongPasswordIs28000() {
+    assertThatThrownBy(() -> DriverManager.getConnection(url + ";user=alice;password=wrong"))
+        .isInstanceOfSatisfying(SQLException.class, e -> {
+          assertThat(e.getSQLState()).isEqualTo("28000");
+          ErrorsTest.assertClean(e);
+        });
+    assertThatThrownBy(() -> DriverManager.getConnection(url))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
+  }
+
+  @Test
+  void refusesToServeOpenlyWithoutUsers() throws Exception {
+    Path dir = Files.createTempDirectory("shoal-coord-");
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "sites:\n  - { name: eu, uri: \"grpc://127.0.0.1:1\" }\n");
+    assertThatThrownBy(() -> CoordinatorServer.start(config, "0.0.0.0", 0))
+        .hasMessageContaining("without authentication");
+  }
+}
