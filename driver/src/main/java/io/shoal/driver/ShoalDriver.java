@@ -38,6 +38,10 @@ public final class ShoalDriver implements Driver {
       c = parsed.remote() ? Remote.connect(parsed) : Embedded.connect(parsed);
     } catch (SQLException | RuntimeException e) {
       throw Errors.translate(e);
+    } catch (NoClassDefFoundError e) {
+      // The remote-only jar has no planner.
+      throw new SQLException("Shoal: embedded mode needs the full shoal-jdbc jar (this one is remote-only:"
+          + " use jdbc:shoal:remote:url=http://host:port)", SqlStates.FEATURE_NOT_SUPPORTED);
     }
     return ShoalConnection.wrap(c, redact(url), parsed.get(ShoalProperty.USER), timeout);
   }
