@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.DoAsRemoteUserCallback;
@@ -60,7 +65,7 @@ public final class CoordinatorServer implements AutoCloseable {
     String url = ShoalUrl.PREFIX + "config=" + configFile.toAbsolutePath();
     Path realm = config.usersFile() == null ? null : realm(config.usersFile());
     HttpServer.Builder<Server> b = HttpServer.Builder.<Server>newBuilder()
-        .withHandler(new LocalService(new PrincipalMeta(url)), Serialization.PROTOBUF)
+        .withHandler(withStates(new LocalService(new PrincipalMeta(url))), Serialization.PROTOBUF)
         .withPort(port)
         .withServerCustomizers(List.of(bindTo(host)), Server.class);
     if (realm != null) {
@@ -105,6 +110,29 @@ public final class CoordinatorServer implements AutoCloseable {
         // a temp file; the OS cleans it up
       }
     }
+  }
+
+  /**
+   * Avatica sends a failure's SQLState to the client only when it is an AvaticaRuntimeException;
+   * JdbcMeta wraps our SQLExceptions in plain RuntimeExceptions, so unwrap them here.
+   */
+  static Service withStates(Service local) {
+    return (Service) Proxy.newProxyInstance(CoordinatorServer.class.getClassLoader(),
+        new Class<?>[] {Service.class}, (p, m, args) -> {
+          try {
+            return m.invoke(local, args);
+          } catch (InvocationTargetException e) {
+            Throwable t = e.getCause();
+            for (Throwable c = t; c != null; c = c.getCause()) {
+              if (c instanceof SQLException s && s.getSQLState() != null) {
+                SQLException out = Errors.translate(s);
+                throw new AvaticaRuntimeException(out.getMessage(), s.getErrorCode(), out.getSQLState(),
+                    AvaticaSeverity.ERROR);
+              }
+            }
+            throw t;
+          }
+        });
   }
 
   private static ServerCustomizer<Server> bindTo(String host) {

@@ -18,6 +18,8 @@ final class Errors {
   private static final Pattern FRAME = Pattern.compile("\\s*\\bat [\\w$.]+\\([^)]*\\)");
   private static final Pattern EXECUTING =
       Pattern.compile("^(?:Error while executing SQL|Error while preparing statement) \"(?s:.*?)\": ", Pattern.DOTALL);
+  /** Avatica's remote client prefix: "Error -1 (42000) : ". */
+  private static final Pattern AVATICA = Pattern.compile("^Error -?\\d+ \\(\\w*\\) : ");
   private static final Pattern OBJECT_NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found(?: within '([^']+)')?");
   private static final Pattern COLUMN_NOT_FOUND =
@@ -145,6 +147,10 @@ final class Errors {
    * exception's toString), stripped of the echoed SQL, class names and stack frames.
    */
   static String message(Throwable t) {
+    String parse = parseError(t);
+    if (parse != null) {
+      return parse;
+    }
     String best = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String m = c.getMessage();
@@ -169,12 +175,27 @@ final class Errors {
     return best == null ? t.getClass().getSimpleName() : best;
   }
 
+  /** Calcite's parser message with the position it failed at, which some messages omit. */
+  private static String parseError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof org.apache.calcite.sql.parser.SqlParseException p) {
+        String m = clean(p.getMessage() == null ? "syntax error" : p.getMessage());
+        if (p.getPos() != null && !m.contains(" line ")) {
+          m += " at line " + p.getPos().getLineNum() + ", column " + p.getPos().getColumnNum();
+        }
+        return "syntax error: " + m;
+      }
+    }
+    return null;
+  }
+
   static String clean(String m) {
     String s = m;
     Matcher ex = EXECUTING.matcher(s);
     if (ex.find()) {
       s = s.substring(ex.end());
     }
+    s = AVATICA.matcher(s).replaceFirst("");
     s = FRAME.matcher(s).replaceAll("");
     s = CLASS_PREFIX.matcher(s).replaceAll("");
     // Keep the first lines only: Calcite's parser lists every expected token after "Was expecting".

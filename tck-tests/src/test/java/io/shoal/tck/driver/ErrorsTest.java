@@ -23,7 +23,9 @@ class ErrorsTest {
   private static void fails(ThrowingRunnable r, String state, String... words) {
     assertThatThrownBy(r::run).isInstanceOfSatisfying(SQLException.class, e -> {
       assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(state);
-      assertThat(e.getMessage()).contains(words);
+      if (words.length > 0) {
+        assertThat(e.getMessage()).contains(words);
+      }
       assertClean(e);
     });
   }
@@ -55,7 +57,8 @@ class ErrorsTest {
   @Test
   void badSqlStates() throws Exception {
     try (Connection c = DriverManager.getConnection(DriverUrls.embedded()); Statement st = c.createStatement()) {
-      fails(() -> st.executeQuery("SELEC * FROM orders"), "42000");
+      fails(() -> st.executeQuery("SELEC * FROM orders"), "42000", "syntax error", "line 1, column 1");
+      fails(() -> st.executeQuery("SELECT * FROM orders WHERE"), "42000", "syntax error", "line 1, column 26");
       fails(() -> st.executeQuery("SELECT * FROM no_such_table"), "42S02", "no_such_table");
       fails(() -> st.executeQuery("SELECT no_such_column FROM orders"), "42S22", "no_such_column");
       fails(() -> c.prepareStatement("SELECT FROM WHERE"), "42000");

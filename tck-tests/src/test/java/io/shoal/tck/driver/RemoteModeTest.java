@@ -50,7 +50,7 @@ class RemoteModeTest {
     try (Connection c = DriverManager.getConnection(url + ";user=alice;password=s3cret")) {
       MetadataReplayTest.replay(c);
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, day, amount, name FROM global.events WHERE id = ?")) {
+          "SELECT id, \"day\", amount, name FROM global.events WHERE id = ?")) {
         ps.setLong(1, 1003);
         try (ResultSet rs = ps.executeQuery()) {
           assertThat(rs.next()).isTrue();
@@ -58,6 +58,19 @@ class RemoteModeTest {
           assertThat(rs.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(2024, 1, 1).plusDays(1003 % 60));
           assertThat(rs.getString(4)).isEqualTo("n1003");
           assertThat(rs.next()).isFalse();
+        }
+      }
+      try (var st = c.createStatement()) {
+        assertThatThrownBy(() -> st.executeQuery("SELECT * FROM no_such_table"))
+            .isInstanceOfSatisfying(SQLException.class, e -> {
+              assertThat(e.getSQLState()).isEqualTo("42S02");
+              assertThat(e.getMessage()).contains("no_such_table");
+              ErrorsTest.assertClean(e);
+            });
+        // The principal the sites see is the signed-in user, not what the client claims.
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM global.region")) {
+          rs.next();
+          assertThat(rs.getLong(1)).isEqualTo(5);
         }
       }
       assertThat(c.isReadOnly()).isTrue();

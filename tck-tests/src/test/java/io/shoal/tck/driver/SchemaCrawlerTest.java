@@ -28,7 +28,7 @@ class SchemaCrawlerTest {
     try (Connection c = DriverManager.getConnection(DriverUrls.embedded())) {
       SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
           .withLimitOptions(LimitOptionsBuilder.builder()
-              .includeSchemas(Pattern.compile(".*(global|eu|us|apac)")).toOptions())
+              .includeSchemas(Pattern.compile(".*\"?(global|eu|us|apac)\"?")).toOptions())
           .withLoadOptions(LoadOptionsBuilder.builder()
               .withSchemaInfoLevel(SchemaInfoLevelBuilder.standard()).toOptions());
       Catalog catalog = SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(c), options);
