@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +59,11 @@ public final class DemoCommand implements Callable<Integer> {
   DemoCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Runs the demo without the launcher (the {@code shoal demo} subcommand is the usual way). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DemoCommand()).execute(args));
   }
 
   @Override
