@@ -95,7 +95,11 @@ public final class Tour {
 
   /** Runs every stop; returns how many succeeded. The first failure ends the tour. */
   public int run(Connection conn) throws DemoException {
-    List<Stop> stops = stops();
+    return run(conn, stops());
+  }
+
+  /** Runs the given stops in order; returns how many succeeded. The first failure ends the tour. */
+  public int run(Connection conn, List<Stop> stops) throws DemoException {
     int ok = 0;
     for (int i = 0; i < stops.size(); i++) {
       Stop stop = stops.get(i);
