@@ -138,7 +138,8 @@ public final class DemoCommand implements Callable<Integer> {
       err.println("shoal demo: " + e.step() + ": " + e.getMessage());
       sites.stopAll();
       return 1;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // A bug or a missing class (e.g. no driver jar): still one line, and no site left running.
       err.println("shoal demo: " + step + ": " + Tour.firstLine(String.valueOf(e.getMessage()))
           + " (" + e.getClass().getSimpleName() + ")");
       sites.stopAll();
