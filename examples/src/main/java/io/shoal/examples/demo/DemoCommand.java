@@ -77,7 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     DemoSetup setup = new DemoSetup(dir, sf, basePort);
-    SiteProcesses sites = new SiteProcesses(setup.logsDir());
+    SiteProcesses sites =
+        new SiteProcesses(setup.logsDir(), line -> err.println("shoal demo: warning: " + line));
     // Ctrl-C at any point (also during --serve) must not leave site processes behind.
     Thread hook = new Thread(sites::stopAll, "shoal-demo-stop-sites");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -127,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
       done(t);
 
       if (serve) {
+        out.println("tour finished: " + ok + " queries OK");
         serve(setup);
         return 0; // not reached: the JVM exits on Ctrl-C through the shutdown hook
       }

@@ -31,9 +31,20 @@ public final class SiteProcesses implements AutoCloseable {
 
   private final Path logsDir;
   private final List<Running> running = new ArrayList<>();
+  private final java.util.function.Consumer<String> onUnexpectedExit;
+  private volatile boolean stopping;
 
   public SiteProcesses(Path logsDir) {
+    this(logsDir, line -> {});
+  }
+
+  /**
+   * @param onUnexpectedExit told (one line) when a ready site exits although nobody stopped it, so
+   *     a long {@code --serve} session does not hide a dead site
+   */
+  public SiteProcesses(Path logsDir, java.util.function.Consumer<String> onUnexpectedExit) {
     this.logsDir = logsDir;
+    this.onUnexpectedExit = onUnexpectedExit;
   }
 
   /** One started site: its process, the address it announced, and its last stderr lines. */
@@ -106,6 +117,14 @@ public final class SiteProcesses implements AutoCloseable {
       for (Running r : running) {
         awaitReady(r, deadline, timeout);
       }
+      for (Running r : running) {
+        r.process.onExit().thenAccept(p -> {
+          if (!stopping) {
+            onUnexpectedExit.accept(
+                "site " + r.site + " exited with code " + p.exitValue() + " (log: " + r.log + ")");
+          }
+        });
+      }
       return List.copyOf(running);
     } catch (DemoException e) {
       stopAll();
@@ -130,19 +149,34 @@ public final class SiteProcesses implements AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE),
             true);
-    pump(site + "-stdout", p.getInputStream(), out, line -> {
+    // The log closes when both streams have ended, i.e. when the process is gone.
+    CountDownLatch streams = new CountDownLatch(2);
+    Thread closer = new Thread(() -> {
+      try {
+        streams.await();
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (out) {
+        out.close();
+      }
+    }, "demo-log-close-" + site);
+    closer.setDaemon(true);
+    closer.start();
+    pump(site + "-stdout", p.getInputStream(), out, streams, line -> {
       int at = line.indexOf(READY);
       if (at >= 0 && r.address == null) {
         r.address = line.substring(at + READY.length()).trim();
         r.ready.countDown();
       }
     });
-    pump(site + "-stderr", p.getErrorStream(), out, r::addStderr);
+    pump(site + "-stderr", p.getErrorStream(), out, streams, r::addStderr);
     return r;
   }
 
   /** Copies a child's stream line by line into its log (one writer for both streams). */
-  private static void pump(String name, InputStream in, PrintWriter log, java.util.function.Consumer<String> each) {
+  private static void pump(
+      String name, InputStream in, PrintWriter log, CountDownLatch ended, java.util.function.Consumer<String> each) {
     Thread t =
         new Thread(
             () -> {
@@ -156,6 +190,8 @@ public final class SiteProcesses implements AutoCloseable {
                 }
               } catch (IOException ignored) {
                 // the process ended or was killed: nothing more to copy
+              } finally {
+                ended.countDown();
               }
             },
             "demo-log-" + name);
@@ -198,6 +234,7 @@ public final class SiteProcesses implements AutoCloseable {
 
   /** Stops every started site: a polite SIGTERM, then a kill for any still alive after 10 s. */
   public synchronized void stopAll() {
+    stopping = true;
     for (Running r : running) {
       r.process.destroy();
     }
