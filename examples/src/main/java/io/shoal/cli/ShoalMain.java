@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "shoal 0.1.0-SNAPSHOT",
     description = "Query data where it lives: federated SQL over regional sites.",
-    subcommands = {CommandLine.HelpCommand.class, io.shoal.site.cli.ImportCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      io.shoal.flight.SiteCommand.class,
+      io.shoal.site.cli.ImportCommand.class
+    })
 public final class ShoalMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,9 @@
 package io.shoal.site;
 
+import io.shoal.site.audit.AuditRecord;
+import io.shoal.site.policy.Policy;
+import io.shoal.site.policy.PolicyCheck;
+import io.shoal.site.policy.Verdict;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.QueryBinding;
 import io.shoal.site.table.Sql;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -34,6 +39,12 @@ final class DuckFragment implements Site.Fragment {
   private final BufferAllocator allocator;
   private final Site.FragmentContext context;
   private final Map<String, QueryBinding> bindings = new HashMap<>();
+  private final PolicyCheck policyCheck;
+  private final Policy policy;
+  private final Consumer<AuditRecord> audit;
+  private final String site;
+  private final long started = System.nanoTime();
+  private Verdict verdict;
   private PreparedStatement statement;
   private boolean bindingsFresh;
   private Schema schema;
@@ -44,15 +55,58 @@ final class DuckFragment implements Site.Fragment {
       ParsedFragment parsed,
       List<TableSource> reads,
       BufferAllocator allocator,
-      Site.FragmentContext context)
+      Site.FragmentContext context,
+      String site,
+      PolicyCheck policyCheck,
+      Policy policy,
+      Consumer<AuditRecord> audit)
       throws SiteException {
     this.conn = conn;
     this.parsed = parsed;
     this.reads = reads;
     this.allocator = allocator;
     this.context = context;
+    this.site = site;
+    this.policyCheck = policyCheck;
+    this.policy = policy;
+    this.audit = audit;
     bind();
+    try {
+      verdict = policyCheck.check(conn, parsed, policy);
+    } catch (SiteException e) {
+      if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage());
+      throw e;
+    }
     statement = prepareStatement();
+  }
+
+  /** One audit line for this fragment. */
+  void record(String decision, long rows, long bytes, long suppressed, String status, String message) {
+    Map<String, Long> tables = new java.util.TreeMap<>();
+    for (TableSource t : reads) {
+      QueryBinding b = bindings.get(t.name());
+      tables.put(t.name(), b == null ? null : b.snapshotId());
+    }
+    audit.accept(
+        new AuditRecord(
+            java.time.Instant.now().toString(),
+            site,
+            context.queryId(),
+            context.principal(),
+            parsed.sql(),
+            AuditRecord.sha256(parsed.sql()),
+            tables,
+            rows,
+            bytes,
+            decision,
+            suppressed,
+            status,
+            message,
+            (System.nanoTime() - started) / 1_000_000));
+  }
+
+  Verdict verdict() {
+    return verdict;
   }
 
   /** (Re)creates the per-fragment views: each run reads the tables' current snapshots. */
@@ -72,7 +126,7 @@ final class DuckFragment implements Site.Fragment {
 
   private PreparedStatement prepareStatement() throws SiteException {
     try {
-      return conn.prepareStatement(parsed.sql());
+      return conn.prepareStatement(verdict.sql());
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "");
     }
@@ -96,7 +150,7 @@ final class DuckFragment implements Site.Fragment {
     if (schema != null) return schema;
     // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
     // duplicate column names inside a subquery, so the names come from the statement itself.
-    String probe = "SELECT * FROM (" + parsed.sql() + ") AS shoal_probe LIMIT 0";
+    String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
     try (PreparedStatement ps = conn.prepareStatement(probe)) {
       for (int i = 1; i <= parameterCount(); i++) ps.setObject(i, null);
       try (ResultSet rs = ps.executeQuery();
@@ -120,6 +174,32 @@ final class DuckFragment implements Site.Fragment {
   }
 
   @Override
+  public synchronized Schema parameterSchema() throws SiteException {
+    int n = parameterCount();
+    if (n == 0) return new Schema(List.of());
+    StringBuilder probe = new StringBuilder("SELECT ");
+    try {
+      var md = statement.getParameterMetaData();
+      for (int i = 1; i <= n; i++) {
+        String type = md.getParameterTypeName(i);
+        if (type == null || type.isBlank() || type.equalsIgnoreCase("UNKNOWN") || type.equalsIgnoreCase("NULL")) {
+          type = "VARCHAR";
+        }
+        probe.append(i > 1 ? ", " : "").append("CAST(NULL AS ").append(type).append(") AS parameter_").append(i);
+      }
+      try (var st = conn.createStatement();
+          ResultSet rs = st.executeQuery(probe.toString());
+          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
+        return reader.getVectorSchemaRoot().getSchema();
+      }
+    } catch (SQLException e) {
+      throw DuckErrors.classify(e, "parameter types");
+    } catch (java.io.IOException e) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "cannot read parameter types: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public int parameterCount() {
     try {
       return statement.getParameterMetaData().getParameterCount();
@@ -132,6 +212,7 @@ final class DuckFragment implements Site.Fragment {
   public FragmentRun run(List<Object> parameters) throws SiteException {
     if (!bindingsFresh && !bindings.isEmpty()) {
       bind();
+      verdict = policyCheck.check(conn, parsed, policy);
       closeStatement();
       statement = prepareStatement();
     }
@@ -144,21 +225,29 @@ final class DuckFragment implements Site.Fragment {
           "the statement has " + expected + " parameter(s), " + parameters.size() + " given");
     }
     try {
+      long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
       for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
       ResultSet rs = statement.executeQuery();
-      ArrowReader reader;
+      CountingReader reader;
       try {
-        reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS);
+        reader = new CountingReader((ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator);
       } catch (SQLException | RuntimeException e) {
         rs.close();
         throw e;
       }
       Map<String, Long> snapshots = new HashMap<>();
       bindings.forEach((t, b) -> { if (b.snapshotId() != null) snapshots.put(t, b.snapshotId()); });
-      return new DuckFragmentRun(statement, rs, reader, snapshots);
+      String decision = verdict.decision();
+      return new DuckFragmentRun(
+          statement, rs, reader, snapshots, decision, suppressed,
+          run -> record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null));
     } catch (SQLException e) {
-      if (cancelled) throw new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e);
-      throw DuckErrors.classify(e, "");
+      SiteException failure =
+          cancelled
+              ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
+              : DuckErrors.classify(e, "");
+      record(verdict.decision(), 0, 0, 0, cancelled ? "cancelled" : "error", failure.getMessage());
+      throw failure;
     }
   }
 
@@ -169,6 +258,16 @@ final class DuckFragment implements Site.Fragment {
       statement.cancel();
     } catch (SQLException ignored) {
       // nothing is running
+    }
+  }
+
+  private long suppressedGroups(List<Object> parameters) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(verdict.suppressedCountSql())) {
+      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 

@@ -3,20 +3,36 @@ package io.shoal.site;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
-/** One execution: DuckDB's Arrow stream over a streaming result set. */
+/** One execution: DuckDB's Arrow stream over a streaming result set, counted for the audit. */
 final class DuckFragmentRun implements FragmentRun {
   private final PreparedStatement statement;
   private final ResultSet resultSet;
-  private final ArrowReader reader;
+  private final CountingReader reader;
   private final Map<String, Long> snapshots;
+  private final String decision;
+  private final long suppressedGroups;
+  private final Consumer<DuckFragmentRun> onClose;
+  private volatile boolean cancelled;
+  private boolean closed;
 
-  DuckFragmentRun(PreparedStatement statement, ResultSet resultSet, ArrowReader reader, Map<String, Long> snapshots) {
+  DuckFragmentRun(
+      PreparedStatement statement,
+      ResultSet resultSet,
+      CountingReader reader,
+      Map<String, Long> snapshots,
+      String decision,
+      long suppressedGroups,
+      Consumer<DuckFragmentRun> onClose) {
     this.statement = statement;
     this.resultSet = resultSet;
     this.reader = reader;
     this.snapshots = Map.copyOf(snapshots);
+    this.decision = decision;
+    this.suppressedGroups = suppressedGroups;
+    this.onClose = onClose;
   }
 
   @Override
@@ -26,11 +42,24 @@ final class DuckFragmentRun implements FragmentRun {
 
   @Override
   public void cancel() {
+    cancelled = true;
     try {
       statement.cancel();
     } catch (Exception ignored) {
       // cancelling a finished statement is a no-op
     }
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  long rows() {
+    return reader.rows();
+  }
+
+  long bytes() {
+    return reader.bytes();
   }
 
   @Override
@@ -39,7 +68,19 @@ final class DuckFragmentRun implements FragmentRun {
   }
 
   @Override
-  public void close() {
+  public long suppressedGroups() {
+    return suppressedGroups;
+  }
+
+  @Override
+  public String decision() {
+    return decision;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
     try {
       reader.close();
     } catch (Exception ignored) {
@@ -50,5 +91,6 @@ final class DuckFragmentRun implements FragmentRun {
     } catch (Exception ignored) {
       // same
     }
+    onClose.accept(this);
   }
 }

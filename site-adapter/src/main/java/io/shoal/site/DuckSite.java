@@ -6,6 +6,9 @@ import io.shoal.protocol.TableInfo;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
+import io.shoal.site.audit.AuditLog;
+import io.shoal.site.policy.Policy;
+import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.table.DuckCatalog;
 import io.shoal.site.table.FileTableSource;
 import io.shoal.site.table.Sql;
@@ -46,21 +49,30 @@ public final class DuckSite implements Site {
   private final DuckDBConnection base;
   private final Map<String, TableSource> tables;
   private final Map<String, String> unavailable;
-  private final FragmentGuard guard;
+  private final AuditLog audit;
+  private final PolicyCheck policyCheck;
   private final BufferAllocator allocator = new RootAllocator();
 
   private DuckSite(
       SiteConfig config,
       DuckDBConnection base,
       Map<String, TableSource> tables,
-      Map<String, String> unavailable) {
+      Map<String, String> unavailable,
+      AuditLog audit) {
     this.config = config;
     this.base = base;
     this.tables = tables;
     this.unavailable = unavailable;
+    this.audit = audit;
+    this.policyCheck = new PolicyCheck(config.name(), config.region());
+  }
+
+  /** The tables this principal may know about: {@code export: none} tables are invisible. */
+  private Set<String> visibleTables(Policy policy) {
     Set<String> names = new LinkedHashSet<>(tables.keySet());
     names.addAll(unavailable.keySet());
-    this.guard = new FragmentGuard(names);
+    names.removeIf(t -> policy.export(t) == PolicyConfig.Export.NONE);
+    return names;
   }
 
   /**
@@ -108,8 +120,13 @@ public final class DuckSite implements Site {
           source.close();
         }
       }
+      AuditLog audit = AuditLog.open(data);
       lockDown(base, config);
-      return new DuckSite(config, base, tables, unavailable);
+      return new DuckSite(config, base, tables, unavailable, audit);
+    } catch (IOException e) {
+      closeQuietly(base);
+      throw new SiteException(
+          SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot open the audit log: " + e.getMessage(), e);
     } catch (SQLException e) {
       closeQuietly(base);
       throw new SiteException(
@@ -180,20 +197,23 @@ public final class DuckSite implements Site {
   }
 
   @Override
-  public SiteInfo info() {
+  public SiteInfo info(String principal) {
+    Policy policy = Policy.forPrincipal(config.policy(), principal);
+    Set<String> visible = visibleTables(policy);
     List<TableInfo> infos = new ArrayList<>();
     for (TableSource t : tables.values()) {
+      if (!visible.contains(t.name())) continue;
       try {
         infos.add(t.describe());
       } catch (SiteException e) {
         LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
       }
     }
-    return new SiteInfo(config.name(), config.region(), Version.SHOAL, List.copyOf(infos), policySummary());
+    return new SiteInfo(config.name(), config.region(), Version.SHOAL, List.copyOf(infos), policySummary(policy));
   }
 
-  private PolicySummary policySummary() {
-    PolicyConfig p = config.policy();
+  private static PolicySummary policySummary(Policy policy) {
+    PolicyConfig p = policy.config();
     Map<String, PolicySummary.TablePolicy> tables = new TreeMap<>();
     p.tables()
         .forEach(
@@ -211,13 +231,18 @@ public final class DuckSite implements Site {
     if (!tables.containsKey(name) && !unavailable.containsKey(name)) {
       throw new SiteException(SiteException.Kind.NOT_FOUND, "table " + table + " does not exist at site " + config.name());
     }
-    try (Fragment f = prepare("SELECT * FROM " + Sql.ident(name), FragmentContext.anonymous("schema"))) {
+    // The schema is metadata, not data: read it under a permissive policy and leave it out of the audit.
+    try (Fragment f = prepare("SELECT * FROM " + Sql.ident(name), FragmentContext.anonymous("schema"), false)) {
       return f.resultSchema();
     }
   }
 
   @Override
   public Fragment prepare(String sql, FragmentContext context) throws SiteException {
+    return prepare(sql, context, true);
+  }
+
+  private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
     String text = stripTrailingSemicolons(sql);
     DuckDBConnection conn;
     try {
@@ -226,7 +251,17 @@ public final class DuckSite implements Site {
       throw new SiteException(SiteException.Kind.INTERNAL, "cannot open a DuckDB connection: " + e.getMessage(), e);
     }
     try {
-      var parsed = guard.check(conn, text);
+      Policy policy =
+          enforced
+              ? Policy.forPrincipal(config.policy(), context.principal())
+              : Policy.forPrincipal(PolicyConfig.permissive(), null);
+      io.shoal.site.table.ParsedFragment parsed;
+      try {
+        parsed = new FragmentGuard(visibleTables(policy)).check(conn, text);
+      } catch (SiteException e) {
+        if (enforced && e.kind() != SiteException.Kind.INVALID_SQL) auditRefusal(text, context, e);
+        throw e;
+      }
       for (String t : parsed.tables()) {
         String why = unavailable.get(t);
         if (why != null) {
@@ -235,11 +270,21 @@ public final class DuckSite implements Site {
         }
       }
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
-      return new DuckFragment(conn, parsed, read, allocator, context);
+      return new DuckFragment(
+          conn, parsed, read, allocator, context, config.name(), policyCheck, policy,
+          enforced ? audit::append : r -> {});
     } catch (SiteException | RuntimeException e) {
       closeQuietly(conn);
       throw e;
     }
+  }
+
+  private void auditRefusal(String sql, FragmentContext context, SiteException e) {
+    audit.append(
+        new io.shoal.site.audit.AuditRecord(
+            java.time.Instant.now().toString(), config.name(), context.queryId(), context.principal(), sql,
+            io.shoal.site.audit.AuditRecord.sha256(sql), Map.of(), 0, 0, "refused", 0, "refused",
+            e.getMessage(), 0));
   }
 
   static String stripTrailingSemicolons(String sql) {
@@ -252,6 +297,7 @@ public final class DuckSite implements Site {
   @Override
   public void close() {
     tables.values().forEach(TableSource::close);
+    audit.close();
     closeQuietly(base);
     allocator.close();
   }

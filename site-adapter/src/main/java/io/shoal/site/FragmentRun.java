@@ -15,6 +15,12 @@ public interface FragmentRun extends AutoCloseable {
   /** Iceberg snapshot id per table read, for the caller's report and the audit. */
   Map<String, Long> snapshots();
 
+  /** Groups the site's minimum group size removed from this result (0 when the table exports rows). */
+  long suppressedGroups();
+
+  /** The policy decision: {@code rows} or {@code aggregates}. */
+  String decision();
+
   /** Closes the reader and frees the DuckDB connection. */
   @Override
   void close();

@@ -10,8 +10,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public interface Site extends AutoCloseable {
 
-  /** Name, region, tables and policy, as served by the {@code shoal.site-info} action. */
-  SiteInfo info();
+  /** Name, region, tables and policy, as served by the {@code shoal.site-info} action, for the default policy. */
+  default SiteInfo info() {
+    return info(null);
+  }
+
+  /**
+   * What this principal may see: tables with {@code export: none} are left out, and the policy is
+   * the one that applies to the principal.
+   */
+  SiteInfo info(String principal);
 
   /** The Arrow schema of a registered table; fails with {@link SiteException.Kind#NOT_FOUND}. */
   Schema tableSchema(String table) throws SiteException;
@@ -39,6 +47,12 @@ public interface Site extends AutoCloseable {
 
     /** Number of {@code ?} placeholders. */
     int parameterCount();
+
+    /**
+     * The types DuckDB infers for the placeholders, as Arrow fields {@code parameter_1..n}: clients
+     * such as the Flight SQL JDBC driver bind values by this schema.
+     */
+    Schema parameterSchema() throws SiteException;
 
     /** Starts the fragment; rows are produced as the returned reader is read. */
     FragmentRun run(List<Object> parameters) throws SiteException;

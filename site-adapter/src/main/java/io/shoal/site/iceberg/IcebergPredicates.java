@@ -45,6 +45,11 @@ final class IcebergPredicates {
     if (statement == null) {
       return Expressions.alwaysTrue();
     }
+    // The fragment's connection defines ONE view for this table, shared by every reference to it:
+    // pruning for the outer WHERE would also starve a subquery or self-join reading the table.
+    if (countReferences(statement, tableName) != 1) {
+      return Expressions.alwaysTrue();
+    }
     JsonNode node = statement.path("node");
     if (!"SELECT_NODE".equals(node.path("type").asText())) {
       return Expressions.alwaysTrue(); // set operations etc.: not worth the risk
@@ -94,6 +99,25 @@ final class IcebergPredicates {
       }
     }
     return result;
+  }
+
+  /** How often the tree names {@code tableName} as a base table, anywhere (CTEs, subqueries). */
+  static int countReferences(JsonNode n, String tableName) {
+    int count = 0;
+    if (n.isObject()) {
+      if ("BASE_TABLE".equals(n.path("type").asText())
+          && n.path("table_name").asText().equalsIgnoreCase(tableName)) {
+        count++;
+      }
+      for (JsonNode child : n) {
+        count += countReferences(child, tableName);
+      }
+    } else if (n.isArray()) {
+      for (JsonNode child : n) {
+        count += countReferences(child, tableName);
+      }
+    }
+    return count;
   }
 
   private static boolean isNull(JsonNode n) {
@@ -149,6 +173,18 @@ final class IcebergPredicates {
           return comparison(type, e.path("left"), e.path("right"));
         case "COMPARE_IN":
           return in(e.path("children"));
+        case "COMPARE_BETWEEN":
+          {
+            // x BETWEEN a AND b is x >= a AND x <= b; either half alone is still safe.
+            Expression lower =
+                comparison("COMPARE_GREATERTHANOREQUALTO", e.path("input"), e.path("lower"));
+            Expression upper =
+                comparison("COMPARE_LESSTHANOREQUALTO", e.path("input"), e.path("upper"));
+            if (lower == null) {
+              return upper;
+            }
+            return upper == null ? lower : Expressions.and(lower, upper);
+          }
         case "OPERATOR_IS_NULL":
         case "OPERATOR_IS_NOT_NULL":
           {

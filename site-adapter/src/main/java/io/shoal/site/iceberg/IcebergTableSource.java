@@ -66,11 +66,23 @@ public class IcebergTableSource implements TableSource {
 
   @Override
   public Optional<QueryBinding> bind(ParsedFragment fragment) throws SiteException {
+    try {
+      return Optional.of(bindOrThrow(fragment));
+    } catch (RuntimeException e) {
+      // e.g. a manifest that is missing or unreadable: report it as a data error on this table.
+      throw new SiteException(
+          SiteException.Kind.DATA_ERROR,
+          "table " + name + " (iceberg " + id + "): cannot plan the scan: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private QueryBinding bindOrThrow(ParsedFragment fragment) throws SiteException {
     Table table = load();
     Schema schema = table.schema();
     Snapshot snapshot = table.currentSnapshot();
     if (snapshot == null) {
-      return Optional.of(new QueryBinding(emptyView(schema), null, 0, 0));
+      return new QueryBinding(emptyView(schema), null, 0, 0);
     }
     long snapshotId = snapshot.snapshotId();
     Schema snapshotSchema = schema;
@@ -93,12 +105,23 @@ public class IcebergTableSource implements TableSource {
     }
     int total = totalFiles(table, snapshot);
     String viewSql = files.isEmpty() ? emptyView(schema) : parquetView(schema, files);
-    return Optional.of(new QueryBinding(viewSql, snapshotId, files.size(), total));
+    return new QueryBinding(viewSql, snapshotId, files.size(), total);
   }
 
   @Override
   public TableInfo describe() throws SiteException {
     Table table = load();
+    try {
+      return describe(table);
+    } catch (RuntimeException e) {
+      throw new SiteException(
+          SiteException.Kind.DATA_ERROR,
+          "table " + name + " (iceberg " + id + "): " + e.getMessage(),
+          e);
+    }
+  }
+
+  private TableInfo describe(Table table) {
     List<ColumnInfo> columns = new ArrayList<>();
     for (Types.NestedField f : table.schema().columns()) {
       columns.add(new ColumnInfo(f.name(), IcebergTypes.toDuckDb(f.type()), f.isOptional()));

@@ -1,0 +1,207 @@
+package io.shoal.planner;
+
+import io.shoal.protocol.Json;
+import io.shoal.protocol.ShoalHeaders;
+import io.shoal.protocol.SiteActions;
+import io.shoal.protocol.SiteInfo;
+import io.shoal.protocol.SqlStates;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.Action;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.CallOptions;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightCallHeaders;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightEndpoint;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.HeaderCallOption;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A Flight SQL connection to one site. Every call carries the bearer token (when set), the query
+ * id and the principal as call headers; every failure becomes an SQLException naming the site.
+ */
+public final class SiteClient implements AutoCloseable {
+  private final SiteEndpoint endpoint;
+  private final String principal;
+  private final BufferAllocator allocator;
+  private final FlightClient client;
+  private final FlightSqlClient sql;
+  private final long connectTimeoutMillis;
+
+  /**
+   * @param allocator parent allocator; the client takes a child of it
+   * @param trustedCerts PEM certificates for grpc+tls sites, or null for the JVM defaults
+   */
+  public SiteClient(
+      SiteEndpoint endpoint,
+      BufferAllocator allocator,
+      String principal,
+      InputStream trustedCerts,
+      long connectTimeoutMillis) {
+    this.endpoint = endpoint;
+    this.principal = principal;
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    this.allocator = allocator.newChildAllocator("site-" + endpoint.name(), 0, Long.MAX_VALUE);
+    FlightClient.Builder b = FlightClient.builder(this.allocator, new Location(endpoint.uri()));
+    if (trustedCerts != null) {
+      b.trustedCertificates(trustedCerts);
+    }
+    this.client = b.build();
+    this.sql = new FlightSqlClient(client);
+  }
+
+  public SiteEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** Asks the site for its tables, distribution, keys and policy ({@code shoal.site-info}). */
+  public SiteInfo siteInfo() throws SQLException {
+    try {
+      Iterator<Result> results =
+          client.doAction(new Action(SiteActions.SITE_INFO), options(null, connectTimeoutMillis));
+      if (!results.hasNext()) {
+        throw new SQLException(
+            "site " + endpoint.name() + " (" + endpoint.uri() + ") returned no site info",
+            SqlStates.SITE_UNREACHABLE);
+      }
+      byte[] body = results.next().getBody();
+      while (results.hasNext()) {
+        results.next();
+      }
+      return Json.fromBytes(body, SiteInfo.class);
+    } catch (FlightRuntimeException e) {
+      throw error(e, false);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(
+          "site " + endpoint.name() + " sent unreadable site info: " + e.getMessage(),
+          SqlStates.SITE_UNREACHABLE, e);
+    }
+  }
+
+  /** Runs one statement: CommandStatementQuery, then the stream of its (first) endpoint. */
+  public FlightStream execute(String query, String queryId) throws SQLException {
+    FlightInfo info = plan(query, queryId);
+    List<FlightEndpoint> eps = info.getEndpoints();
+    if (eps.size() != 1) {
+      throw new SQLException("site " + endpoint.name() + " answered with " + eps.size()
+          + " endpoints; use plan()/stream() for several", SqlStates.INTERNAL_ERROR);
+    }
+    return stream(eps.get(0).getTicket(), queryId);
+  }
+
+  /** The tickets for a statement (usually one). */
+  public FlightInfo plan(String query, String queryId) throws SQLException {
+    try {
+      return sql.execute(query, options(queryId, 0));
+    } catch (FlightRuntimeException e) {
+      throw error(e, false);
+    }
+  }
+
+  public FlightStream stream(Ticket ticket, String queryId) throws SQLException {
+    try {
+      return sql.getStream(ticket, options(queryId, 0));
+    } catch (FlightRuntimeException e) {
+      throw error(e, false);
+    }
+  }
+
+  /** Tickets of all endpoints of {@code info}. */
+  public static List<Ticket> tickets(FlightInfo info) {
+    List<Ticket> out = new ArrayList<>();
+    for (FlightEndpoint ep : info.getEndpoints()) {
+      out.add(ep.getTicket());
+    }
+    return out;
+  }
+
+  private CallOption[] options(String queryId, long timeoutMillis) {
+    FlightCallHeaders h = new FlightCallHeaders();
+    if (endpoint.token() != null && !endpoint.token().isEmpty()) {
+      h.insert("authorization", "Bearer " + endpoint.token());
+    }
+    if (queryId != null) {
+      h.insert(ShoalHeaders.QUERY_ID, queryId);
+    }
+    if (principal != null) {
+      h.insert(ShoalHeaders.PRINCIPAL, principal);
+    }
+    if (timeoutMillis > 0) {
+      return new CallOption[] {
+        new HeaderCallOption(h), CallOptions.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+      };
+    }
+    return new CallOption[] {new HeaderCallOption(h)};
+  }
+
+  /**
+   * Maps a Flight failure to the SQLState of DESIGN.md, naming the site.
+   *
+   * @param streaming whether rows had started to arrive (a lost connection is then 08006)
+   */
+  public SQLException error(FlightRuntimeException e, boolean streaming) {
+    CallStatus status = e.status();
+    String state;
+    switch (status.code()) {
+      case UNAVAILABLE:
+        state = streaming ? SqlStates.CONNECTION_LOST : SqlStates.SITE_UNREACHABLE;
+        break;
+      case UNAUTHENTICATED:
+        state = SqlStates.AUTH_FAILED;
+        break;
+      case UNAUTHORIZED:
+        state = SqlStates.POLICY_FORBIDS;
+        break;
+      case INVALID_ARGUMENT:
+        state = SqlStates.SYNTAX_ERROR;
+        break;
+      case NOT_FOUND:
+        state = SqlStates.UNKNOWN_TABLE;
+        break;
+      case CANCELLED:
+        state = SqlStates.CANCELLED;
+        break;
+      case TIMED_OUT:
+        state = SqlStates.TIMED_OUT;
+        break;
+      case UNIMPLEMENTED:
+        state = SqlStates.FEATURE_NOT_SUPPORTED;
+        break;
+      default:
+        state = SqlStates.INTERNAL_ERROR;
+    }
+    String desc = status.description() == null || status.description().isEmpty()
+        ? status.code().name().toLowerCase()
+        : status.description();
+    String what = state.equals(SqlStates.SITE_UNREACHABLE)
+        ? "is unreachable"
+        : state.equals(SqlStates.CONNECTION_LOST) ? "lost the connection" : "failed";
+    return new SQLException(
+        "site " + endpoint.name() + " (" + endpoint.uri() + ") " + what + ": " + desc, state, e);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      sql.close();
+    } finally {
+      allocator.close();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package io.shoal.planner.exec;
+
+import io.shoal.planner.Federation;
+import io.shoal.planner.ShoalException;
+import io.shoal.planner.SiteClient;
+import io.shoal.protocol.SqlStates;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Ticket;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * One fragment's request to one site: a producer (on the scatter executor) that reads Arrow
+ * batches, converts them to rows and hands them over through a small bounded queue, so memory
+ * stays at a few batches however large the result.
+ */
+final class Fetch {
+  private static final Object END = new Object();
+  /** Batches read ahead of the consumer. */
+  private static final int PREFETCH = 4;
+  /** A producer whose consumer never comes gives up after this long. */
+  private static final long ABANDON_MILLIS = 10 * 60 * 1000;
+
+  private final Federation federation;
+  private final String site;
+  private final String sql;
+  private final String[] types;
+  private final boolean scalar;
+  private final SiteRuntime.QueryState query;
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile boolean closed;
+  private volatile FlightStream stream;
+
+  Fetch(Federation federation, String site, String sql, String[] types, boolean scalar,
+      SiteRuntime.QueryState query) {
+    this.federation = federation;
+    this.site = site;
+    this.sql = sql;
+    this.types = types;
+    this.scalar = scalar;
+    this.query = query;
+  }
+
+  void runIfNotStarted() {
+    if (started.compareAndSet(false, true)) {
+      produce();
+    }
+  }
+
+  private void produce() {
+    long t0 = System.nanoTime();
+    boolean streaming = false;
+    SiteClient client = null;
+    try {
+      client = federation.client(site);
+      FlightInfo info = client.plan(sql, query.queryId);
+      for (Ticket ticket : SiteClient.tickets(info)) {
+        try (FlightStream s = client.stream(ticket, query.queryId)) {
+          stream = s;
+          while (!closed && s.next()) {
+            streaming = true;
+            List<Object> rows = ArrowRows.convert(s.getRoot(), types, scalar);
+            if (!put(rows)) {
+              s.cancel("consumer gone", null);
+              return;
+            }
+          }
+          if (closed) {
+            s.cancel("query closed", null);
+            return;
+          }
+        }
+      }
+      federation.recordLatency(site, (System.nanoTime() - t0) / 1_000_000, "up");
+      put(END);
+    } catch (SQLException e) {
+      fail(new ShoalException(e.getSQLState(), site, e.getMessage(), e));
+    } catch (FlightRuntimeException e) {
+      SQLException sqle = client == null
+          ? new SQLException(e.getMessage(), SqlStates.SITE_UNREACHABLE, e)
+          : client.error(e, streaming);
+      fail(new ShoalException(sqle.getSQLState(), site, sqle.getMessage(), sqle));
+    } catch (ShoalException e) {
+      fail(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(new ShoalException(SqlStates.CANCELLED, site, "fragment at site " + site
+          + " was interrupted", e));
+    } catch (Exception e) {
+      fail(new ShoalException(SqlStates.INTERNAL_ERROR, site,
+          "reading the result of site " + site + " failed: " + e, e));
+    } finally {
+      stream = null;
+    }
+  }
+
+  private void fail(ShoalException e) {
+    if (e.sqlState().startsWith("08")) {
+      federation.recordLatency(site, -1, "down: " + e.getMessage());
+    }
+    query.failure.compareAndSet(null, e);
+    queue.clear();
+    queue.offer(e);
+  }
+
+  /** False when the consumer is gone (closed, or never came). */
+  private boolean put(Object item) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + ABANDON_MILLIS;
+    while (!closed) {
+      if (queue.offer(item, 200, TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  Enumerator<Object> enumerator() {
+    if (started.compareAndSet(false, true)) {
+      // Not picked up by the pool (it was full): run on a thread of our own rather than wait.
+      Thread t = new Thread(this::produce, "shoal-fetch-" + site);
+      t.setDaemon(true);
+      t.start();
+    }
+    return new Enumerator<>() {
+      private List<Object> batch = List.of();
+      private int index = -1;
+      private Object current;
+      private boolean done;
+
+      @Override
+      public Object current() {
+        return current;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public boolean moveNext() {
+        while (!done) {
+          if (index + 1 < batch.size()) {
+            current = batch.get(++index);
+            return true;
+          }
+          Object item = take();
+          if (item == END) {
+            done = true;
+            return false;
+          }
+          if (item instanceof RuntimeException) {
+            done = true;
+            throw (RuntimeException) item;
+          }
+          batch = (List<Object>) item;
+          index = -1;
+        }
+        return false;
+      }
+
+      private Object take() {
+        try {
+          while (true) {
+            RuntimeException other = query.failure.get();
+            if (other != null) {
+              // Another site of this query failed: fail now rather than after our rows.
+              throw other;
+            }
+            if (query.cancel != null && query.cancel.get()) {
+              close();
+              throw new ShoalException(SqlStates.CANCELLED, "query cancelled");
+            }
+            Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (item != null) {
+              return item;
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ShoalException(SqlStates.CANCELLED, "interrupted while reading site " + site);
+        }
+      }
+
+      @Override
+      public void reset() {
+        throw new UnsupportedOperationException("a site's rows cannot be re-read in place");
+      }
+
+      @Override
+      public void close() {
+        closed = true;
+        FlightStream s = stream;
+        if (s != null) {
+          try {
+            s.cancel("query closed", null);
+          } catch (RuntimeException ignored) {
+            // The stream may have finished meanwhile.
+          }
+        }
+        queue.clear();
+      }
+    };
+  }
+}

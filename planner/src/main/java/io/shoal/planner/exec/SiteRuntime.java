@@ -1,0 +1,167 @@
+package io.shoal.planner.exec;
+
+import io.shoal.planner.Federation;
+import io.shoal.planner.ShoalException;
+import io.shoal.planner.schema.SiteSchema;
+import io.shoal.protocol.SqlStates;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** What the generated code of {@code SiteToEnumerableConverter} calls at run time. */
+public final class SiteRuntime {
+  private SiteRuntime() {}
+
+  /** Per execution (one DataContext): the query id and the first failure of any fragment. */
+  static final class QueryState {
+    final String queryId = UUID.randomUUID().toString();
+    final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    final AtomicBoolean cancel;
+
+    QueryState(AtomicBoolean cancel) {
+      this.cancel = cancel;
+    }
+  }
+
+  private static final Map<DataContext, QueryState> QUERIES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  static QueryState state(DataContext root) {
+    return QUERIES.computeIfAbsent(root, r -> {
+      Object flag = r.get(DataContext.Variable.CANCEL_FLAG.camelName);
+      return new QueryState(flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null);
+    });
+  }
+
+  /** The query id the fragments of the execution of {@code root} carry. */
+  public static String queryId(DataContext root) {
+    return state(root).queryId;
+  }
+
+  /** The type code that {@link ArrowRows} converts by: SQL type name, {@code :scale} for DECIMAL. */
+  public static String typeCode(RelDataType t) {
+    SqlTypeName n = t.getSqlTypeName();
+    if (n == SqlTypeName.DECIMAL) {
+      return "DECIMAL:" + t.getScale();
+    }
+    return n.getName();
+  }
+
+  /**
+   * Starts the fragment now (so fragments of one query run concurrently) and returns its rows.
+   * Enumerating it again runs the fragment again.
+   */
+  public static Enumerable<Object> fragment(DataContext root, String site, String sql,
+      String[] types, int[] params, String[] paramTypes, boolean scalar) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(site);
+    if (schema == null) {
+      throw new ShoalException(SqlStates.INTERNAL_ERROR, "no schema for site " + site);
+    }
+    Federation federation;
+    try {
+      federation = (Federation) schema.unwrap(SiteSchema.class).runtime();
+    } catch (ClassCastException e) {
+      throw new ShoalException(SqlStates.INTERNAL_ERROR, "site " + site + " has no runtime");
+    }
+    String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
+    QueryState q = state(root);
+    return new AbstractEnumerable<Object>() {
+      private Fetch first = start();
+
+      private Fetch start() {
+        Fetch f = new Fetch(federation, site, text, types, scalar, q);
+        try {
+          federation.executor().execute(f::runIfNotStarted);
+        } catch (RejectedExecutionException e) {
+          // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
+        }
+        return f;
+      }
+
+      @Override
+      public Enumerator<Object> enumerator() {
+        Fetch f;
+        synchronized (this) {
+          f = first != null ? first : start();
+          first = null;
+        }
+        return f.enumerator();
+      }
+    };
+  }
+
+  /** Replaces the {@code ?} of the fragment by the parameter values, as typed literals. */
+  static String bind(DataContext root, String sql, int[] params, String[] paramTypes) {
+    StringBuilder out = new StringBuilder();
+    int k = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+        out.append(c);
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        out.append(c);
+      } else if (c == '?' && k < params.length) {
+        out.append(literal(root.get("?" + params[k]), paramTypes[k]));
+        k++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String literal(Object v, String type) {
+    if (v == null) {
+      return "NULL";
+    }
+    String base = type.contains(":") ? type.substring(0, type.indexOf(':')) : type;
+    switch (base) {
+      case "DATE":
+        if (v instanceof Number) {
+          return "DATE '" + LocalDate.ofEpochDay(((Number) v).longValue()) + "'";
+        }
+        return "DATE '" + v + "'";
+      case "TIMESTAMP":
+        if (v instanceof Number) {
+          return "TIMESTAMP '" + LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) v).longValue(),
+              1000L), (int) Math.floorMod(((Number) v).longValue(), 1000L) * 1_000_000,
+              ZoneOffset.UTC) + "'";
+        }
+        return "TIMESTAMP '" + v + "'";
+      case "TIME":
+        if (v instanceof Number) {
+          return "TIME '" + LocalTime.ofNanoOfDay(((Number) v).longValue() * 1_000_000) + "'";
+        }
+        return "TIME '" + v + "'";
+      default:
+    }
+    if (v instanceof BigDecimal) {
+      return ((BigDecimal) v).toPlainString();
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return v.toString();
+    }
+    return "'" + v.toString().replace("'", "''") + "'";
+  }
+}
