@@ -86,10 +86,10 @@ public final class TestFederation implements AutoCloseable {
             + " (DATE '2024-01-01' + (range % 60)::INTEGER) AS day,"
             + " (TIMESTAMP '2024-01-01 00:00:00' + range * INTERVAL 37 MINUTE) AS ts,"
             + " 'n' || range AS name"
-            + " FROM range(%d, %d)";
+            + " FROM range(0, 1010)";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tpch.resolve("oracle.duckdb"));
         var st = c.createStatement()) {
-      st.execute("CREATE OR REPLACE TABLE events AS " + String.format(select, 0, 1010));
+      st.execute("CREATE OR REPLACE TABLE events AS " + select);
       st.execute("COPY (SELECT * FROM events WHERE id < 1000) TO '" + tpch.resolve("eu/events.parquet") + "' (FORMAT parquet)");
       st.execute("COPY (SELECT * FROM events WHERE id >= 1000) TO '" + tpch.resolve("us/events.parquet") + "' (FORMAT parquet)");
       st.execute("COPY (SELECT * FROM events WHERE false) TO '" + tpch.resolve("apac/events.parquet") + "' (FORMAT parquet)");

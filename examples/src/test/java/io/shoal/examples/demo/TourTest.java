@@ -1,0 +1,119 @@
+package io.shoal.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.examples.tpch.TpchSplit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.junit.jupiter.api.Test;
+
+/** The tour's SQL is valid for Calcite over the global tables, and its output helpers format well. */
+class TourTest {
+
+  @Test
+  void tourHasSixToEightStopsCoveringTheBrief() {
+    List<Tour.Stop> stops = Tour.stops();
+    assertThat(stops).hasSizeBetween(6, 8);
+    assertThat(stops).anyMatch(s -> s.sql().contains("WHERE _site = 'eu'"));
+    assertThat(stops).anyMatch(s -> s.title().startsWith("TPC-H Q1:"));
+    assertThat(stops).anyMatch(s -> s.title().startsWith("TPC-H Q5:"));
+    assertThat(stops).filteredOn(Tour.Stop::isExplain).hasSize(1);
+  }
+
+  @Test
+  void everyStopValidatesInCalciteAgainstTheGlobalTables() throws Exception {
+    SchemaPlus root = Frameworks.createRootSchema(true);
+    SchemaPlus global = root.add("global", new GlobalSchema());
+    FrameworkConfig config =
+        Frameworks.newConfigBuilder()
+            .defaultSchema(global)
+            .parserConfig(SqlParser.config().withCaseSensitive(false).withUnquotedCasing(Casing.UNCHANGED))
+            .build();
+    for (Tour.Stop stop : Tour.stops()) {
+      String sql = stop.isExplain() ? stop.sql().replaceFirst("(?is)^EXPLAIN PLAN FOR\\s+", "") : stop.sql();
+      Planner planner = Frameworks.getPlanner(config);
+      try {
+        planner.rel(planner.validate(planner.parse(sql)));
+      } catch (Exception e) {
+        throw new AssertionError("tour stop '" + stop.title() + "' fails in Calcite: " + e.getMessage(), e);
+      } finally {
+        planner.close();
+      }
+    }
+  }
+
+  @Test
+  void textTableAlignsNumbersRightAndCountsHiddenRows() {
+    TextTable t = new TextTable(List.of("_site", "orders"), List.of(false, true));
+    t.addRow(List.of("apac", "5"));
+    t.addRow(List.of("eu", "12345"));
+    assertThat(t.render())
+        .isEqualTo(
+            """
+            _site | orders
+            ------+-------
+            apac  |      5
+            eu    |  12345
+            (2 rows)
+            """);
+    assertThat(TextTable.format(new java.math.BigDecimal("1E+3"))).isEqualTo("1000");
+    assertThat(TextTable.format(2.0 / 3)).isEqualTo("0.67");
+    assertThat(TextTable.format(null)).isEqualTo("NULL");
+  }
+
+  @Test
+  void queryFiguresPickTheNewestRunOfTheSqlAndAllItsSites() {
+    List<String> cols = List.of("query_id", "sql", "site", "rows", "bytes");
+    List<List<Object>> rows =
+        List.of(
+            List.of("q1", "SELECT 1", "eu", 1L, 10L),
+            List.of("q2", "SELECT  1\n", "eu", 2L, 20L),
+            List.of("q2", "SELECT 1", "us", 3L, 30L),
+            List.of("q3", "SELECT 2", "eu", 4L, 40L));
+    assertThat(QueryFigures.rowsOfQuery(cols, rows, "select 1"))
+        .extracting(r -> r.get(2))
+        .containsExactly("eu", "us");
+    assertThat(QueryFigures.rowsOfQuery(cols, rows, "SELECT 3")).isEmpty();
+    assertThat(QueryFigures.rowsOfQuery(List.of("a", "b"), rows, "SELECT 1")).isEmpty();
+  }
+
+  /** The eight TPC-H tables as the coordinator's global schema shows them: plus {@code _site}. */
+  private static final class GlobalSchema extends AbstractSchema {
+    @Override
+    protected Map<String, Table> getTableMap() {
+      Map<String, Table> tables = new LinkedHashMap<>();
+      for (String name : TpchSplit.TABLES) {
+        Map<String, String> columns = new LinkedHashMap<>(TpchSplit.columnTypes(name));
+        columns.put("_site", "VARCHAR");
+        tables.put(name, new AbstractTable() {
+          @Override
+          public RelDataType getRowType(RelDataTypeFactory f) {
+            RelDataTypeFactory.Builder b = f.builder();
+            columns.forEach((c, type) -> b.add(c, switch (type) {
+              case "BIGINT" -> f.createSqlType(SqlTypeName.BIGINT);
+              case "INTEGER" -> f.createSqlType(SqlTypeName.INTEGER);
+              case "DATE" -> f.createSqlType(SqlTypeName.DATE);
+              case "DECIMAL(15,2)" -> f.createSqlType(SqlTypeName.DECIMAL, 15, 2);
+              default -> f.createSqlType(SqlTypeName.VARCHAR);
+            }));
+            return b.build();
+          }
+        });
+      }
+      return tables;
+    }
+  }
+}
