@@ -75,6 +75,7 @@ public final class FederationPrograms {
         .addRuleCollection(TOP_N)
         .addRuleInstance(CoreRules.AGGREGATE_PROJECT_PULL_UP_CONSTANTS)
         .addRuleCollection(PUSH_INTO_BRANCHES)
+        .addRuleInstance(ExpandJoinSearchRule.INSTANCE)
         .build();
   }
 
