@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
     description = "Query data where it lives: federated SQL over regional sites.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      io.shoal.examples.demo.DemoCommand.class,
       io.shoal.flight.SiteCommand.class,
+      io.shoal.driver.cli.CoordinatorCommand.class,
+      io.shoal.driver.cli.SqlCommand.class,
       io.shoal.site.cli.ImportCommand.class
     })
 public final class ShoalMain implements Runnable {
