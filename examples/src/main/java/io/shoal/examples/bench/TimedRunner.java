@@ -81,6 +81,7 @@ final class TimedRunner implements AutoCloseable {
   private Object runOnce(String sql, Duration timeout) {
     AtomicReference<Statement> running = new AtomicReference<>();
     Connection c = conn;
+    long t0 = System.nanoTime();
     Future<Long> f =
         worker.submit(() -> {
           try (Statement st = c.createStatement()) {
@@ -101,6 +102,9 @@ final class TimedRunner implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof SQLException s && isTimeout(s)) return new TimedOut();
+      // Engines word a timeout differently (DuckDB: "INTERRUPT Error"); a failure that came when
+      // the timeout was due is the timeout.
+      if (System.nanoTime() - t0 >= timeout.toNanos()) return new TimedOut();
       return new Failed(firstLine(cause));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
