@@ -65,6 +65,13 @@ public final class BenchCommand implements Callable<Integer> {
       description = "runs of the COUNT(*) latency probe (default: ${DEFAULT-VALUE})")
   int latencyRuns;
 
+  @Option(
+      names = "--plan-runs",
+      defaultValue = "5",
+      hidden = true,
+      description = "runs of the Q5 planning probe (default: ${DEFAULT-VALUE})")
+  int planRuns;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -122,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
           TimedRunner one = new TimedRunner(() -> openOracle(oracle))) {
         new TpchBenchmark(fed, one, runs, Duration.ofSeconds(timeoutSeconds), out)
             .countRuns(latencyRuns)
+            .planRuns(planRuns)
             .run(chosen);
       } catch (SQLException e) {
         throw new DemoException("benchmark", "cannot connect: " + TimedRunner.firstLine(e), e);
@@ -153,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (!(sf > 0)) return "--sf must be positive, got " + sf;
     if (runs < 1) return "--runs must be at least 1, got " + runs;
     if (latencyRuns < 1) return "--latency-runs must be at least 1, got " + latencyRuns;
+    if (planRuns < 1) return "--plan-runs must be at least 1, got " + planRuns;
     if (timeoutSeconds < 1) return "--timeout must be at least 1 second, got " + timeoutSeconds;
     if (queries != null) {
       if (queries.isEmpty()) return "--queries needs at least one query number";

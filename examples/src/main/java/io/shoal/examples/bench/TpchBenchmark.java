@@ -44,6 +44,7 @@ final class TpchBenchmark {
   private final Duration timeout;
   private final PrintStream out;
   private int countRuns = COUNT_RUNS;
+  private int planRuns = PLAN_RUNS;
   private final BytesMoved bytesMoved = new BytesMoved();
 
   TpchBenchmark(TimedRunner federated, TimedRunner single, int runs, Duration timeout, PrintStream out) {
@@ -57,6 +58,12 @@ final class TpchBenchmark {
   /** Fewer latency runs than the default 50, for quick checks. */
   TpchBenchmark countRuns(int n) {
     this.countRuns = n;
+    return this;
+  }
+
+  /** Fewer planning runs than the default 5, for quick checks. */
+  TpchBenchmark planRuns(int n) {
+    this.planRuns = n;
     return this;
   }
 
@@ -150,13 +157,13 @@ final class TpchBenchmark {
   /** Planning time of Q5: EXPLAIN PLAN FOR, which plans but runs nothing at the sites. */
   private void planningTime() {
     String explain = "EXPLAIN PLAN FOR " + TpchQueries.get(PLAN_QUERY);
-    Outcome o = federated.measure(explain, 0, PLAN_RUNS, timeout);
+    Outcome o = federated.measure(explain, 0, planRuns, timeout);
     if (o instanceof Ok ok) {
       out.printf(
           Locale.ROOT,
           "Q%d planning time (EXPLAIN PLAN FOR), median of %d: %.1f ms (min %.1f, max %.1f)%n",
           PLAN_QUERY,
-          PLAN_RUNS,
+          planRuns,
           ok.medianMs(),
           ok.nanos().stream().mapToLong(Long::longValue).min().orElse(0) / 1e6,
           ok.nanos().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
