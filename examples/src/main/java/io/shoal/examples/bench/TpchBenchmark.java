@@ -77,7 +77,7 @@ final class TpchBenchmark {
       Outcome one = single.measure(sql, 1, runs, timeout);
       Row row = new Row(q, fed, one, bytes);
       rows.add(row);
-      out.printf(Locale.ROOT, "  Q%d: federated %s ms, single %s ms%n", q, cell(fed), cell(one));
+      out.printf(Locale.ROOT, "  Q%d: federated %s, single %s%n", q, withUnit(fed), withUnit(one));
       out.flush();
     }
     out.println();
@@ -85,6 +85,10 @@ final class TpchBenchmark {
     for (Row r : rows) {
       if (r.federated instanceof Failed f) out.println("  Q" + r.query + " federated failed: " + f.message());
       if (r.single instanceof Failed f) out.println("  Q" + r.query + " single DuckDB failed: " + f.message());
+      // A fast wrong answer is no result: the row counts at least must agree (the TCK checks values).
+      if (r.federated instanceof Ok f && r.single instanceof Ok s && f.rows() != s.rows()) {
+        out.println("  Q" + r.query + ": federated returned " + f.rows() + " rows, single DuckDB " + s.rows());
+      }
     }
     out.println();
     countLatency();
@@ -176,6 +180,10 @@ final class TpchBenchmark {
     if (o instanceof Ok ok) return fmtMs(ok.medianMs());
     if (o instanceof TimedOut) return "timeout";
     return "error";
+  }
+
+  private static String withUnit(Outcome o) {
+    return o instanceof Ok ? cell(o) + " ms" : cell(o);
   }
 
   static String fmtMs(double ms) {
