@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       io.shoal.examples.demo.DemoCommand.class,
+      io.shoal.examples.bench.BenchCommand.class,
       io.shoal.flight.SiteCommand.class,
       io.shoal.driver.cli.CoordinatorCommand.class,
       io.shoal.driver.cli.SqlCommand.class,
