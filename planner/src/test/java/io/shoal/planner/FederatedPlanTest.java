@@ -167,4 +167,18 @@ class FederatedPlanTest {
     assertThat(sites(frags)).containsExactly("us");
     assertThat(frags.get(0)[1]).contains("COUNT(*)").contains("WHERE");
   }
+
+  @Test
+  void globalQualifierNeedsNoQuotes() throws Exception {
+    String plan = Fixtures.explain(conn,
+        "select global.orders.o_orderkey, Global.orders._site from GLOBAL.orders"
+            + " where global.orders.o_totalprice > 5");
+    assertThat(sites(fragments(plan))).containsExactly("eu", "us", "apac");
+  }
+
+  @Test
+  void globalIsStillAnIdentifierElsewhere() throws Exception {
+    String plan = Fixtures.explain(conn, "select 1 as global from nation global");
+    assertThat(sites(fragments(plan))).containsExactly("eu");
+  }
 }

@@ -12,6 +12,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.Program;
 
 /** Calcite's prepare, with {@link FederationPrograms#program()} as the optimizer program. */
@@ -38,6 +39,11 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       planner.removeRule(r);
     }
     return planner;
+  }
+
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return SqlParser.create(sql, parserConfig.withParserFactory(ShoalParserFactory.INSTANCE));
   }
 
   @Override
