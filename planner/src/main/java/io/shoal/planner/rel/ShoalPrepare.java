@@ -42,6 +42,13 @@ final class ShoalPrepare extends CalcitePrepareImpl {
   }
 
   @Override
+  public <T> CalciteSignature<T> prepareSql(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
+    return super.prepareSql(
+        ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+  }
+
+  @Override
   protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
     return SqlParser.create(sql, parserConfig.withParserFactory(ShoalParserFactory.INSTANCE));
   }
