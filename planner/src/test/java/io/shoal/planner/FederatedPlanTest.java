@@ -181,4 +181,19 @@ class FederatedPlanTest {
     String plan = Fixtures.explain(conn, "select 1 as global from nation global");
     assertThat(sites(fragments(plan))).containsExactly("eu");
   }
+
+  @Test
+  void dateplusIntervalIsTimestampAsInDuckDb() throws Exception {
+    String sql = "select o_orderdate + interval '30' day as due, o_orderdate - interval '1' month"
+        + " from orders";
+    String plan = Fixtures.explain(conn, sql);
+    System.out.println(plan);
+    try (java.sql.PreparedStatement ps = conn.prepareStatement(sql)) {
+      assertThat(ps.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.TIMESTAMP);
+      assertThat(ps.getMetaData().getColumnType(2)).isEqualTo(java.sql.Types.TIMESTAMP);
+    }
+    for (String[] f : fragments(plan)) {
+      assertThat(f[1]).contains("CAST(\"o_orderdate\" AS TIMESTAMP");
+    }
+  }
 }

@@ -12,12 +12,15 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
  * The functions Shoal's SQL knows beyond the standard ones: DuckDB aggregates people write and
- * that split across sites (BOOL_AND/BOOL_OR roll up as themselves, like MIN/MAX).
+ * that split across sites (BOOL_AND/BOOL_OR roll up as themselves, like MIN/MAX), and {@code +}
+ * and {@code -} typed as DuckDB types them (see DuckDbDatetimeArithmetic).
  */
 final class ShoalOperators {
   private ShoalOperators() {}
 
   static final SqlOperatorTable EXTRA = SqlOperatorTables.of(List.of(
+      DuckDbDatetimeArithmetic.PLUS,
+      DuckDbDatetimeArithmetic.MINUS,
       SqlLibraryOperators.BOOL_AND,
       SqlLibraryOperators.BOOL_OR));
 
@@ -31,7 +34,8 @@ final class ShoalOperators {
               && args[0] == SqlOperatorTable.class) {
             SqlOperatorTable base = config.fun(SqlOperatorTable.class,
                 args[1] == null ? SqlStdOperatorTable.instance() : (SqlOperatorTable) args[1]);
-            return SqlOperatorTables.chain(base, EXTRA);
+            // EXTRA first: the validator re-resolves "+" and "-" by name and takes the first.
+            return SqlOperatorTables.chain(EXTRA, base);
           }
           return invoke(m, config, args);
         });

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.parser.impl.SqlParserImplConstants;
 import org.apache.calcite.sql.parser.impl.SqlParserImplTokenManager;
 import org.apache.calcite.sql.parser.impl.Token;
+import org.apache.calcite.util.SourceStringReader;
 
 /**
  * Calcite's SQL parser, except that {@code GLOBAL} is an ordinary identifier. Calcite reserves it
@@ -21,7 +22,10 @@ public final class ShoalParserFactory implements SqlParserImplFactory {
 
   @Override
   public SqlAbstractParserImpl getParser(Reader reader) {
-    SqlParserImpl parser = (SqlParserImpl) SqlParserImpl.FACTORY.getParser(reader);
+    SqlParserImpl parser = new SqlParserImpl(reader);
+    if (reader instanceof SourceStringReader) {
+      parser.setOriginalSql(((SourceStringReader) reader).getSourceString());
+    }
     SimpleCharStream stream = new SimpleCharStream(reader, 1, 1);
     parser.ReInit(new GlobalAsIdentifier(stream));
     return parser;

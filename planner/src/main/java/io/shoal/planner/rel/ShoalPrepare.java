@@ -13,6 +13,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 
 /** Calcite's prepare, with {@link FederationPrograms#program()} as the optimizer program. */
@@ -46,6 +47,11 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       Context context, Query<T> query, Type elementType, long maxRowCount) {
     return super.prepareSql(
         ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return DuckDbDatetimeArithmetic.convertlets(super.createConvertletTable());
   }
 
   @Override
