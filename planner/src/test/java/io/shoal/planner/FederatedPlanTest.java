@@ -196,4 +196,17 @@ class FederatedPlanTest {
       assertThat(f[1]).contains("CAST(\"o_orderdate\" AS TIMESTAMP");
     }
   }
+
+  @Test
+  void samePlanIsPreparedOnce() throws Exception {
+    String sql = "select count(*) from orders where o_totalprice > 7";
+    Fixtures.explain(conn, sql);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      Fixtures.explain(conn, sql);
+    }
+    double ms = (System.nanoTime() - t0) / 1e6 / 20;
+    System.out.println("cached explain ms " + ms);
+    assertThat(ms).isLessThan(5);
+  }
 }

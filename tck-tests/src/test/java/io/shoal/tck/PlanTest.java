@@ -150,4 +150,34 @@ class PlanTest {
     sameAsOracle("SELECT count(*) FROM global.orders WHERE global.orders.o_totalprice > 1000",
         "SELECT count(*) FROM orders WHERE orders.o_totalprice > 1000");
   }
+
+  /** Prints figures only (benchmarks are not timed tests): warm COUNT(*) latency, Q5 planning. */
+  @Test
+  void printsLatencyFigures() throws Exception {
+    String q5 = io.shoal.examples.tpch.TpchQueries.get(5);
+    long t0 = System.nanoTime();
+    explain(q5);
+    double coldPlanMs = (System.nanoTime() - t0) / 1e6;
+    List<Double> plan = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      long t = System.nanoTime();
+      explain(q5 + "\n-- " + i); // a new text each time: planned, not taken from the plan cache
+      plan.add((System.nanoTime() - t) / 1e6);
+    }
+    List<Double> count = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      long t = System.nanoTime();
+      try (Statement st = federation.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM orders")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isPositive();
+      }
+      if (i >= 10) count.add((System.nanoTime() - t) / 1e6);
+    }
+    plan.sort(null);
+    count.sort(null);
+    System.out.printf("FIGURES q5 plan cold %.0f ms, warm p50 %.0f ms; COUNT(*) warm p50 %.1f ms,"
+            + " p90 %.1f ms%n", coldPlanMs, plan.get(2), count.get(count.size() / 2),
+        count.get(count.size() * 9 / 10));
+  }
 }

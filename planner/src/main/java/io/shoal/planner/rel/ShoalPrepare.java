@@ -45,8 +45,19 @@ final class ShoalPrepare extends CalcitePrepareImpl {
   @Override
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
-    return super.prepareSql(
+    if (query.sql == null) {
+      return super.prepareSql(
+          ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    }
+    List<Object> key = PlanCache.key(context, query.sql, elementType, maxRowCount);
+    CalciteSignature<T> cached = PlanCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CalciteSignature<T> sig = super.prepareSql(
         ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    PlanCache.put(key, sig);
+    return sig;
   }
 
   @Override
