@@ -249,7 +249,8 @@ SELECT _site, count(*) FROM events GROUP BY _site
 -- == events: NULLs, an empty site, skew
 SELECT count(*), count(grp), count(small), count(amount), count(score) FROM events
 ;
-SELECT grp, count(*), sum(small), avg(amount), min(score), max(day) FROM events GROUP BY grp
+-- "day" is quoted: DAY is a reserved word in standard SQL (and in Calcite).
+SELECT grp, count(*), sum(small), avg(amount), min(score), max("day") FROM events GROUP BY grp
 ;
 SELECT grp, sum(small) FROM events WHERE small IS NULL GROUP BY grp
 ;
@@ -271,9 +272,9 @@ SELECT count(*), sum(small), avg(score) FROM events WHERE _site = 'apac'
 ;
 SELECT grp, count(*) FROM events WHERE _site = 'apac' GROUP BY grp
 ;
-SELECT min(ts), max(ts), min(day), max(day) FROM events
+SELECT min(ts), max(ts), min("day"), max("day") FROM events
 ;
-SELECT EXTRACT(YEAR FROM day) AS y, count(*) FROM events GROUP BY EXTRACT(YEAR FROM day)
+SELECT EXTRACT(YEAR FROM "day") AS y, count(*) FROM events GROUP BY EXTRACT(YEAR FROM "day")
 ;
 SELECT id, amount FROM events ORDER BY amount DESC NULLS LAST, id LIMIT 10
 ;

@@ -167,4 +167,46 @@ class FederatedPlanTest {
     assertThat(sites(frags)).containsExactly("us");
     assertThat(frags.get(0)[1]).contains("COUNT(*)").contains("WHERE");
   }
+
+  @Test
+  void globalQualifierNeedsNoQuotes() throws Exception {
+    String plan = Fixtures.explain(conn,
+        "select global.orders.o_orderkey, Global.orders._site from GLOBAL.orders"
+            + " where global.orders.o_totalprice > 5");
+    assertThat(sites(fragments(plan))).containsExactly("eu", "us", "apac");
+  }
+
+  @Test
+  void globalIsStillAnIdentifierElsewhere() throws Exception {
+    String plan = Fixtures.explain(conn, "select 1 as global from nation global");
+    assertThat(sites(fragments(plan))).containsExactly("eu");
+  }
+
+  @Test
+  void dateplusIntervalIsTimestampAsInDuckDb() throws Exception {
+    String sql = "select o_orderdate + interval '30' day as due, o_orderdate - interval '1' month"
+        + " from orders";
+    String plan = Fixtures.explain(conn, sql);
+    System.out.println(plan);
+    try (java.sql.PreparedStatement ps = conn.prepareStatement(sql)) {
+      assertThat(ps.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.TIMESTAMP);
+      assertThat(ps.getMetaData().getColumnType(2)).isEqualTo(java.sql.Types.TIMESTAMP);
+    }
+    for (String[] f : fragments(plan)) {
+      assertThat(f[1]).contains("CAST(\"o_orderdate\" AS TIMESTAMP");
+    }
+  }
+
+  @Test
+  void samePlanIsPreparedOnce() throws Exception {
+    String sql = "select count(*) from orders where o_totalprice > 7";
+    Fixtures.explain(conn, sql);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      Fixtures.explain(conn, sql);
+    }
+    double ms = (System.nanoTime() - t0) / 1e6 / 20;
+    System.out.println("cached explain ms " + ms);
+    assertThat(ms).isLessThan(5);
+  }
 }

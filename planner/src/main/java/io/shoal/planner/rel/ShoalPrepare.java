@@ -12,6 +12,8 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 
 /** Calcite's prepare, with {@link FederationPrograms#program()} as the optimizer program. */
@@ -38,6 +40,34 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       planner.removeRule(r);
     }
     return planner;
+  }
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(
+          ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    }
+    List<Object> key = PlanCache.key(context, query.sql, elementType, maxRowCount);
+    CalciteSignature<T> cached = PlanCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CalciteSignature<T> sig = super.prepareSql(
+        ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    PlanCache.put(key, sig);
+    return sig;
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return DuckDbDatetimeArithmetic.convertlets(super.createConvertletTable());
+  }
+
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return SqlParser.create(sql, parserConfig.withParserFactory(ShoalParserFactory.INSTANCE));
   }
 
   @Override

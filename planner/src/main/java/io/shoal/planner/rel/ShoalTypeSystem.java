@@ -60,4 +60,13 @@ public final class ShoalTypeSystem extends RelDataTypeSystemImpl {
     }
     return super.deriveAvgAggType(f, argumentType);
   }
+
+  /**
+   * CASE/UNION over string literals of different lengths is VARCHAR, as in DuckDB, not a CHAR(n)
+   * that pads {@code 'mid'} to {@code 'mid  '}.
+   */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
 }

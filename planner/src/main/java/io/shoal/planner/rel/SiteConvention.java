@@ -27,10 +27,13 @@ public final class SiteConvention extends JdbcConvention {
   @Override
   public void register(RelOptPlanner planner) {
     for (RelOptRule rule : JdbcRules.rules(this)) {
-      if (!(rule instanceof JdbcToEnumerableConverterRule)) {
+      // Our own join rule replaces JdbcJoinRule (see SiteJoinRule); the converter needs Flight.
+      if (!(rule instanceof JdbcToEnumerableConverterRule)
+          && !(rule instanceof JdbcRules.JdbcJoinRule)) {
         planner.addRule(rule);
       }
     }
+    planner.addRule(SiteJoinRule.create(this));
     planner.addRule(SiteToEnumerableConverterRule.create(this));
   }
 }

@@ -1,0 +1,183 @@
+package io.shoal.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the live three-site federation sends to each site: EXPLAIN PLAN FOR shows one fragment per
+ * site with the pushed work in its SQL, and the query still returns the oracle's answer.
+ */
+class PlanTest {
+  private static final Pattern FRAGMENT =
+      Pattern.compile("SiteToEnumerableConverter\\(site=\\[(\\w+)], sql=\\[(.*?)]\\)\\n?");
+
+  private static Connection federation;
+  private static Connection oracle;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    TestFederation f = TestFederation.get();
+    federation = f.federation();
+    oracle = OracleTest.siteOracle(f.root().resolve("tpch"));
+  }
+
+  @AfterAll
+  static void disconnect() throws Exception {
+    if (federation != null) federation.close();
+    if (oracle != null) oracle.close();
+  }
+
+  private static String explain(String sql) throws Exception {
+    try (Statement st = federation.createStatement();
+        ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+      StringBuilder b = new StringBuilder();
+      while (rs.next()) b.append(rs.getString(1));
+      return b.toString();
+    }
+  }
+
+  /** site, fragment SQL; in plan order. */
+  private static List<String[]> fragments(String plan) {
+    Matcher m = FRAGMENT.matcher(plan);
+    List<String[]> out = new ArrayList<>();
+    while (m.find()) out.add(new String[] {m.group(1), m.group(2)});
+    return out;
+  }
+
+  private static List<String> sites(List<String[]> fragments) {
+    List<String> out = new ArrayList<>();
+    for (String[] f : fragments) out.add(f[0]);
+    return out;
+  }
+
+  private static void sameAsOracle(String sql) throws Exception {
+    sameAsOracle(sql, sql);
+  }
+
+  private static void sameAsOracle(String sql, String oracleSql) throws Exception {
+    String diff = ResultRows.difference(ResultRows.run(oracle, oracleSql),
+        ResultRows.run(federation, sql), OracleTest.Corpus.ordered(sql));
+    assertThat(diff).as(sql).isNull();
+  }
+
+  @Test
+  void aggregationRunsAtEverySite() throws Exception {
+    String sql = "SELECT o_orderstatus, count(*), avg(o_totalprice) FROM orders GROUP BY o_orderstatus";
+    List<String[]> frags = fragments(explain(sql));
+    assertThat(sites(frags)).containsExactly("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("GROUP BY").contains("COUNT(*)").contains("SUM(");
+    }
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void topNRunsAtEverySite() throws Exception {
+    String sql = "SELECT o_orderkey, o_totalprice FROM orders ORDER BY o_totalprice DESC, o_orderkey LIMIT 5";
+    List<String[]> frags = fragments(explain(sql));
+    assertThat(sites(frags)).containsExactly("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("ORDER BY").containsAnyOf("LIMIT 5", "FETCH NEXT 5 ROWS ONLY");
+    }
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void coLocatedJoinRunsAtEverySite() throws Exception {
+    String sql = "SELECT c_mktsegment, count(*) FROM customer JOIN orders ON c_custkey = o_custkey"
+        + " GROUP BY c_mktsegment";
+    String plan = explain(sql);
+    List<String[]> frags = fragments(plan);
+    assertThat(sites(frags)).containsExactly("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("JOIN").contains("\"customer\"").contains("\"orders\"")
+          .contains("GROUP BY");
+    }
+    assertThat(plan).doesNotContain("EnumerableHashJoin").doesNotContain("NestedLoopJoin");
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void joinWithSearchConditionRunsAtEverySite() throws Exception {
+    // TPC-H Q19's shape: IN lists and ranges in the ON clause of a join with a replicated table.
+    String sql = "SELECT sum(l_extendedprice) FROM lineitem JOIN part ON p_partkey = l_partkey"
+        + " AND p_brand IN ('Brand#12', 'Brand#23') AND l_quantity BETWEEN 1 AND 20";
+    String plan = explain(sql);
+    List<String[]> frags = fragments(plan);
+    assertThat(sites(frags)).containsExactly("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("JOIN").contains("\"part\"").contains("SUM(");
+    }
+    assertThat(plan).doesNotContain("NestedLoopJoin").doesNotContain("EnumerableHashJoin");
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void prunedSitesGetNoFragment() throws Exception {
+    String sql = "SELECT count(*), sum(o_totalprice) FROM orders WHERE _site = 'eu'";
+    List<String[]> frags = fragments(explain(sql));
+    assertThat(sites(frags)).containsExactly("eu");
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void groupBySiteRunsAtEverySite() throws Exception {
+    String sql = "SELECT _site, count(*) FROM orders GROUP BY _site ORDER BY _site";
+    assertThat(sites(fragments(explain(sql)))).containsExactlyInAnyOrder("eu", "us", "apac");
+    try (Statement st = federation.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      List<String> seen = new ArrayList<>();
+      while (rs.next()) {
+        seen.add(rs.getString(1));
+        assertThat(rs.getLong(2)).isPositive();
+      }
+      assertThat(seen).containsExactly("apac", "eu", "us");
+    }
+  }
+
+  @Test
+  void globalQualifierNeedsNoQuotes() throws Exception {
+    sameAsOracle("SELECT count(*) FROM global.orders WHERE global.orders.o_totalprice > 1000",
+        "SELECT count(*) FROM orders WHERE orders.o_totalprice > 1000");
+  }
+
+  /** Prints figures only (benchmarks are not timed tests): warm COUNT(*) latency, Q5 planning. */
+  @Test
+  void printsLatencyFigures() throws Exception {
+    String q5 = io.shoal.examples.tpch.TpchQueries.get(5);
+    long t0 = System.nanoTime();
+    explain(q5);
+    double coldPlanMs = (System.nanoTime() - t0) / 1e6;
+    List<Double> plan = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      long t = System.nanoTime();
+      explain(q5 + "\n-- " + i); // a new text each time: planned, not taken from the plan cache
+      plan.add((System.nanoTime() - t) / 1e6);
+    }
+    List<Double> count = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      long t = System.nanoTime();
+      try (Statement st = federation.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM orders")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isPositive();
+      }
+      if (i >= 10) count.add((System.nanoTime() - t) / 1e6);
+    }
+    plan.sort(null);
+    count.sort(null);
+    System.out.printf("FIGURES q5 plan cold %.0f ms, warm p50 %.0f ms; COUNT(*) warm p50 %.1f ms,"
+            + " p90 %.1f ms%n", coldPlanMs, plan.get(2), count.get(count.size() / 2),
+        count.get(count.size() * 9 / 10));
+  }
+}
