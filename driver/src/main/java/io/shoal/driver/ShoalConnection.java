@@ -77,11 +77,9 @@ final class ShoalConnection extends Delegating<Connection> {
         return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this);
       case "prepareStatement":
         checkOpen();
-        args[0] = GlobalQualifier.rewrite((String) args[0]);
         return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this);
       case "prepareCall":
         checkOpen();
-        args[0] = GlobalQualifier.rewrite((String) args[0]);
         return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this);
       case "getMetaData":
         checkOpen();
@@ -104,7 +102,7 @@ final class ShoalConnection extends Delegating<Connection> {
         });
         return null;
       case "nativeSQL":
-        return GlobalQualifier.rewrite((String) args[0]);
+        return args[0];
       case "isValid":
         if ((Integer) args[0] < 0) {
           throw new java.sql.SQLException("Shoal: isValid timeout must be >= 0", "22023");

@@ -85,9 +85,6 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
       case "getConnection":
         return connection.self();
       case "addBatch":
-        if (args != null && args.length == 1) {
-          args[0] = GlobalQualifier.rewrite((String) args[0]);
-        }
         return PASS;
       case "getResultSet":
       case "getGeneratedKeys": {
@@ -107,9 +104,6 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
   }
 
   private Object execute(Method m, Object[] args) throws Throwable {
-    if (args != null && args.length > 0 && args[0] instanceof String sql) {
-      args[0] = GlobalQualifier.rewrite(sql);
-    }
     disarm();
     interruption = null;
     arm();
