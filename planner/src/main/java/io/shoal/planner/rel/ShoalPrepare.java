@@ -13,6 +13,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 
 /** Calcite's prepare, with {@link FederationPrograms#program()} as the optimizer program. */
 final class ShoalPrepare extends CalcitePrepareImpl {
@@ -51,7 +52,9 @@ final class ShoalPrepare extends CalcitePrepareImpl {
         EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
       protected Program getProgram() {
-        return FederationPrograms.program();
+        // The residency check sees the final plan, before anything runs (issue 6).
+        return Programs.sequence(FederationPrograms.program(),
+            io.shoal.planner.policy.ResidencyCheck.program());
       }
     };
   }
