@@ -356,6 +356,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       carried(root.getSchema());
       BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
       backpressure.register(listener);
+      // Each batch arrives in fresh buffers (DuckDB export, transferred), never rewritten in place,
+      // so gRPC may send them without a copy.
+      listener.setUseZeroCopy(true);
       listener.start(root, reader);
       // The policy outcome rides on the first batch, so that plain Flight clients lose nothing.
       byte[] outcome =

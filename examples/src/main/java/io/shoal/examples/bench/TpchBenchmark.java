@@ -1,0 +1,200 @@
+package io.shoal.examples.bench;
+
+import io.shoal.examples.bench.TimedRunner.Failed;
+import io.shoal.examples.bench.TimedRunner.Ok;
+import io.shoal.examples.bench.TimedRunner.Outcome;
+import io.shoal.examples.bench.TimedRunner.TimedOut;
+import io.shoal.examples.demo.TextTable;
+import io.shoal.examples.tpch.TpchQueries;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The TPC-H federation benchmark proper, given a federated and a single-DuckDB connection: each
+ * query on both (one warm-up, median of {@code runs}), then the warm latency of a tiny query, then
+ * Q5's planning time. Prints the figures next to the project's targets.
+ */
+final class TpchBenchmark {
+
+  /** Ratio (federated / single DuckDB) targets per query. */
+  static final Map<Integer, Double> QUERY_TARGETS = Map.of(1, 1.3, 6, 1.3);
+
+  static final double TOTAL_TARGET = 2.0;
+  static final double COUNT_P50_TARGET_MS = 10.0;
+  static final String COUNT_SQL = "SELECT COUNT(*) FROM orders";
+  static final int COUNT_WARMUPS = 5;
+  static final int COUNT_RUNS = 50;
+  static final int PLAN_QUERY = 5;
+  static final int PLAN_RUNS = 5;
+
+  static final List<String> HEADER =
+      List.of("query", "federated ms", "single ms", "ratio", "bytes moved", "target");
+
+  /** One query's figures. */
+  record Row(int query, Outcome federated, Outcome single, OptionalLong bytes) {}
+
+  private final TimedRunner federated;
+  private final TimedRunner single;
+  private final int runs;
+  private final Duration timeout;
+  private final PrintStream out;
+  private int countRuns = COUNT_RUNS;
+  private int planRuns = PLAN_RUNS;
+  private final BytesMoved bytesMoved = new BytesMoved();
+
+  TpchBenchmark(TimedRunner federated, TimedRunner single, int runs, Duration timeout, PrintStream out) {
+    this.federated = federated;
+    this.single = single;
+    this.runs = runs;
+    this.timeout = timeout;
+    this.out = out;
+  }
+
+  /** Fewer latency runs than the default 50, for quick checks. */
+  TpchBenchmark countRuns(int n) {
+    this.countRuns = n;
+    return this;
+  }
+
+  /** Fewer planning runs than the default 5, for quick checks. */
+  TpchBenchmark planRuns(int n) {
+    this.planRuns = n;
+    return this;
+  }
+
+  /** Runs everything and prints the report. */
+  void run(List<Integer> queries) {
+    List<Row> rows = new ArrayList<>();
+    for (int q : queries) {
+      String sql = TpchQueries.get(q);
+      Outcome fed = federated.measure(sql, 1, runs, timeout);
+      OptionalLong bytes = fed instanceof Ok ? bytesMoved.of(federated.connection(), sql) : OptionalLong.empty();
+      Outcome one = single.measure(sql, 1, runs, timeout);
+      Row row = new Row(q, fed, one, bytes);
+      rows.add(row);
+      out.printf(Locale.ROOT, "  Q%d: federated %s, single %s%n", q, withUnit(fed), withUnit(one));
+      out.flush();
+    }
+    out.println();
+    out.print(table(rows));
+    for (Row r : rows) {
+      if (r.federated instanceof Failed f) out.println("  Q" + r.query + " federated failed: " + f.message());
+      if (r.single instanceof Failed f) out.println("  Q" + r.query + " single DuckDB failed: " + f.message());
+      // A fast wrong answer is no result: the row counts at least must agree (the TCK checks values).
+      if (r.federated instanceof Ok f && r.single instanceof Ok s && f.rows() != s.rows()) {
+        out.println("  Q" + r.query + ": federated returned " + f.rows() + " rows, single DuckDB " + s.rows());
+      }
+    }
+    out.println();
+    countLatency();
+    out.println();
+    planningTime();
+  }
+
+  /** The query table with a totals row. */
+  static String table(List<Row> rows) {
+    TextTable t = new TextTable(HEADER, List.of(false, true, true, true, true, false));
+    double fedSum = 0;
+    double singleSum = 0;
+    int leftOut = 0;
+    for (Row r : rows) {
+      String ratio = "-";
+      String target = "";
+      if (r.federated instanceof Ok f && r.single instanceof Ok s) {
+        double x = f.medianMs() / s.medianMs();
+        ratio = fmtRatio(x);
+        fedSum += f.medianMs();
+        singleSum += s.medianMs();
+        Double goal = QUERY_TARGETS.get(r.query);
+        if (goal != null) target = verdict(x <= goal, "<= " + goal);
+      } else {
+        leftOut++;
+        Double goal = QUERY_TARGETS.get(r.query);
+        if (goal != null) target = verdict(false, "<= " + goal);
+      }
+      String bytes = r.bytes.isPresent() ? BytesMoved.human(r.bytes.getAsLong()) : "n/a";
+      t.addRow(List.of("Q" + r.query, cell(r.federated), cell(r.single), ratio, bytes, target));
+    }
+    boolean anyTotal = singleSum > 0;
+    double total = anyTotal ? fedSum / singleSum : Double.NaN;
+    String label = leftOut == 0 ? "total" : "total*";
+    t.addRow(
+        List.of(
+            label,
+            fmtMs(fedSum),
+            fmtMs(singleSum),
+            anyTotal ? fmtRatio(total) : "-",
+            "",
+            verdict(anyTotal && leftOut == 0 && total <= TOTAL_TARGET, "<= " + TOTAL_TARGET)));
+    // TextTable ends with a "(n rows)" line, which says nothing here.
+    String rendered = t.render().replaceFirst("\\(\\d+ rows?\\)\n$", "");
+    StringBuilder s = new StringBuilder(rendered);
+    if (leftOut > 0) {
+      s.append(String.format(
+          Locale.ROOT,
+          "* totals over the %d queries that finished on both; %d left out (timeout or error)%n",
+          rows.size() - leftOut, leftOut));
+    }
+    return s.toString();
+  }
+
+  /** Warm latency of a tiny federated query: p50 and p90 over {@link #COUNT_RUNS} runs. */
+  private void countLatency() {
+    Outcome o = federated.measure(COUNT_SQL, COUNT_WARMUPS, countRuns, timeout);
+    if (o instanceof Ok ok) {
+      double p50 = Stats.percentile(ok.nanos(), 50) / 1e6;
+      double p90 = Stats.percentile(ok.nanos(), 90) / 1e6;
+      out.printf(
+          Locale.ROOT,
+          "%s, warm, %d runs: p50 %.2f ms, p90 %.2f ms   target p50 < %.0f ms: %s%n",
+          COUNT_SQL, countRuns, p50, p90, COUNT_P50_TARGET_MS, p50 < COUNT_P50_TARGET_MS ? "met" : "MISSED");
+    } else {
+      out.printf(Locale.ROOT, "%s: %s   target p50 < %.0f ms: MISSED%n", COUNT_SQL, cell(o), COUNT_P50_TARGET_MS);
+    }
+  }
+
+  /** Planning time of Q5: EXPLAIN PLAN FOR, which plans but runs nothing at the sites. */
+  private void planningTime() {
+    String explain = "EXPLAIN PLAN FOR " + TpchQueries.get(PLAN_QUERY);
+    Outcome o = federated.measure(explain, 0, planRuns, timeout);
+    if (o instanceof Ok ok) {
+      out.printf(
+          Locale.ROOT,
+          "Q%d planning time (EXPLAIN PLAN FOR), median of %d: %.1f ms (min %.1f, max %.1f)%n",
+          PLAN_QUERY,
+          planRuns,
+          ok.medianMs(),
+          ok.nanos().stream().mapToLong(Long::longValue).min().orElse(0) / 1e6,
+          ok.nanos().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+    } else {
+      out.printf(Locale.ROOT, "Q%d planning time (EXPLAIN PLAN FOR): %s%n", PLAN_QUERY, cell(o));
+    }
+  }
+
+  static String cell(Outcome o) {
+    if (o instanceof Ok ok) return fmtMs(ok.medianMs());
+    if (o instanceof TimedOut) return "timeout";
+    return "error";
+  }
+
+  private static String withUnit(Outcome o) {
+    return o instanceof Ok ? cell(o) + " ms" : cell(o);
+  }
+
+  static String fmtMs(double ms) {
+    return String.format(Locale.ROOT, "%.1f", ms);
+  }
+
+  static String fmtRatio(double x) {
+    return String.format(Locale.ROOT, "%.2f", x);
+  }
+
+  private static String verdict(boolean met, String target) {
+    return target + (met ? " met" : " MISSED");
+  }
+}

@@ -1,0 +1,85 @@
+package io.shoal.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shoal.examples.bench.TimedRunner.Failed;
+import io.shoal.examples.bench.TimedRunner.Ok;
+import io.shoal.examples.bench.TimedRunner.TimedOut;
+import io.shoal.examples.demo.DemoException;
+import io.shoal.examples.demo.DemoSetup;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The report's arithmetic and layout, the YAML rewrite, and timeouts on a real DuckDB. */
+class TpchBenchmarkTest {
+
+  @Test
+  void medianAndPercentiles() {
+    assertThat(Stats.median(List.of(3L, 1L, 2L))).isEqualTo(2.0);
+    assertThat(Stats.median(List.of(4L, 1L, 2L, 3L))).isEqualTo(2.5);
+    List<Long> hundred = java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList();
+    assertThat(Stats.percentile(hundred, 50)).isEqualTo(50);
+    assertThat(Stats.percentile(hundred, 90)).isEqualTo(90);
+    assertThat(Stats.percentile(List.of(7L), 90)).isEqualTo(7);
+    assertThatThrownBy(() -> Stats.median(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void tableShowsRatiosTargetsTotalsAndLeavesOutTimeouts() {
+    String t =
+        TpchBenchmark.table(
+            List.of(
+                new TpchBenchmark.Row(1, ok(120), ok(100), OptionalLong.of(2_500_000)),
+                new TpchBenchmark.Row(6, ok(50), ok(20), OptionalLong.empty()),
+                new TpchBenchmark.Row(19, new TimedOut(), ok(30), OptionalLong.empty()),
+                new TpchBenchmark.Row(2, new Failed("boom"), ok(30), OptionalLong.empty())));
+    List<String> lines = t.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("query  | federated ms | single ms | ratio | bytes moved | target");
+    assertThat(lines).contains(
+        "Q1     |        120.0 |     100.0 |  1.20 |      2.5 MB | <= 1.3 met",
+        "Q6     |         50.0 |      20.0 |  2.50 |         n/a | <= 1.3 MISSED",
+        "Q19    |      timeout |      30.0 |     - |         n/a |",
+        "Q2     |        error |      30.0 |     - |         n/a |",
+        "total* |        170.0 |     120.0 |  1.42 |             | <= 2.0 MISSED");
+    assertThat(t).doesNotContain("rows)");
+    assertThat(t).contains("* totals over the 2 queries that finished on both; 2 left out (timeout or error)");
+  }
+
+  @Test
+  void siteYamlGetsThePermissivePolicyAndPortZero() throws DemoException {
+    String demo = "name: eu\nregion: eu-west-1\nlisten: 127.0.0.1:47471\ndata: ./eu-data\ntables:\n"
+        + "policy: " + DemoSetup.POLICY + "\n";
+    String bench = BenchCluster.benchYaml(demo);
+    assertThat(bench).contains("\nlisten: 127.0.0.1:0\n", "\npolicy: { export: rows }\n").doesNotContain("deny");
+    assertThatThrownBy(() -> BenchCluster.benchYaml("name: eu\n")).isInstanceOf(DemoException.class);
+  }
+
+  @Test
+  void runnerCountsRowsAndReportsErrorsAndTimeouts() throws Exception {
+    try (TimedRunner r = new TimedRunner(() -> DriverManager.getConnection("jdbc:duckdb:"))) {
+      var o = r.measure("SELECT * FROM range(1000)", 1, 3, Duration.ofSeconds(30));
+      assertThat(o).isInstanceOf(Ok.class);
+      assertThat(((Ok) o).rows()).isEqualTo(1000);
+      assertThat(((Ok) o).nanos()).hasSize(3);
+      assertThat(r.measure("SELECT * FROM no_such_table", 1, 3, Duration.ofSeconds(30)))
+          .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("no_such_table"));
+      // A cross join DuckDB needs minutes for: stopped by the timeout (engine cancel or the guard).
+      long t0 = System.nanoTime();
+      assertThat(r.measure(
+              "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1",
+              0, 1, Duration.ofSeconds(1)))
+          .isInstanceOf(TimedOut.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+      // The runner still works afterwards.
+      assertThat(r.measure("SELECT 1", 0, 1, Duration.ofSeconds(30))).isInstanceOf(Ok.class);
+    }
+  }
+
+  private static Ok ok(double ms) {
+    return new Ok(List.of((long) (ms * 1e6)), 1);
+  }
+}
