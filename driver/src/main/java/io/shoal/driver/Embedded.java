@@ -60,8 +60,12 @@ final class Embedded {
     }
   }
 
-  /** Site metadata by site list, so a pool opening many connections asks the sites once. */
-  private static final ConcurrentHashMap<List<SiteEndpoint>, Cached> CACHE = new ConcurrentHashMap<>();
+  /**
+   * Site metadata by site list and user, so a pool opening many connections asks the sites once.
+   * The user is part of the key: a site answers with the tables and policy of the caller's
+   * principal (a dpo may see more than an analyst).
+   */
+  private static final ConcurrentHashMap<List<Object>, Cached> CACHE = new ConcurrentHashMap<>();
 
   private record Cached(List<SiteInfo> infos, long expiresNanos) {}
 
@@ -71,7 +75,8 @@ final class Embedded {
     for (CoordinatorConfig.Site s : sites) {
       eps.add(new SiteEndpoint(s.name(), s.uri(), s.token()));
     }
-    Cached c = cacheSeconds > 0 ? CACHE.get(eps) : null;
+    List<Object> key = java.util.Arrays.asList(eps, p.getProperty("user"));
+    Cached c = cacheSeconds > 0 ? CACHE.get(key) : null;
     if (c != null && System.nanoTime() - c.expiresNanos() < 0) {
       return Federation.connect(eps, c.infos(), p);
     }
@@ -86,7 +91,7 @@ final class Embedded {
         }
         infos.add(info);
       }
-      CACHE.put(eps, new Cached(List.copyOf(infos), System.nanoTime() + cacheSeconds * 1_000_000_000L));
+      CACHE.put(key, new Cached(List.copyOf(infos), System.nanoTime() + cacheSeconds * 1_000_000_000L));
     }
     return conn;
   }

@@ -649,13 +649,50 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       }
       return;
     }
+    if (SiteActions.AUDIT.equals(action.getType())) {
+      doAudit(listener);
+      return;
+    }
     super.doAction(context, action, listener);
+  }
+
+  /**
+   * The audit log as JSON lines. Any caller that may query the site may read it: it holds what
+   * left the site (fragment text, counts, decisions), never row values beyond the literals in the
+   * fragments themselves.
+   */
+  private void doAudit(StreamListener<Result> listener) {
+    try {
+      if (!(site instanceof io.shoal.site.DuckSite duck)) {
+        listener.onError(CallStatus.UNIMPLEMENTED.withDescription("this site keeps no audit log").toRuntimeException());
+        return;
+      }
+      List<io.shoal.site.audit.AuditRecord> records =
+          io.shoal.site.audit.AuditLog.read(duck.config().dataDir());
+      StringBuilder chunk = new StringBuilder();
+      int n = 0;
+      for (io.shoal.site.audit.AuditRecord r : records) {
+        chunk.append(Json.mapper().writeValueAsString(r)).append('\n');
+        if (++n == SiteActions.AUDIT_LINES_PER_RESULT) {
+          listener.onNext(new Result(chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          chunk.setLength(0);
+          n = 0;
+        }
+      }
+      if (n > 0) {
+        listener.onNext(new Result(chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      listener.onCompleted();
+    } catch (Exception e) {
+      listener.onError(FlightErrors.of(e));
+    }
   }
 
   @Override
   public void listActions(CallContext context, StreamListener<ActionType> listener) {
     FlightSqlUtils.FLIGHT_SQL_ACTIONS.forEach(listener::onNext);
     listener.onNext(new ActionType(SiteActions.SITE_INFO, "the site's name, region, tables and policy as JSON"));
+    listener.onNext(new ActionType(SiteActions.AUDIT, "the site's audit log as JSON lines"));
     listener.onCompleted();
   }
 

@@ -2,6 +2,7 @@ package io.shoal.planner;
 
 import io.shoal.planner.rel.ShoalCalciteDriver;
 import io.shoal.planner.rel.ShoalTypeSystem;
+import io.shoal.planner.system.QueryRecord;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.SqlStates;
 import java.io.FileInputStream;
@@ -12,6 +13,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,6 +209,18 @@ public final class Federation implements AutoCloseable {
           } finally {
             close();
           }
+        case "createStatement":
+        case "prepareStatement":
+        case "prepareCall": {
+          Object st;
+          try {
+            st = m.invoke(conn, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+          return Recording.statement(this, (Connection) p, m.getReturnType(), (Statement) st, sql);
+        }
         case "unwrap":
           if (args[0] == Federation.class) {
             return this;
@@ -226,6 +241,34 @@ public final class Federation implements AutoCloseable {
     };
     return (Connection) Proxy.newProxyInstance(
         Federation.class.getClassLoader(), new Class<?>[] {CalciteConnection.class}, h);
+  }
+
+  private final ThreadLocal<QueryRecord> current = new ThreadLocal<>();
+
+  /** The record of the statement this thread is executing on this federation, or null. */
+  public QueryRecord current() {
+    return current.get();
+  }
+
+  void setCurrent(QueryRecord record) {
+    if (record == null) {
+      current.remove();
+    } else {
+      current.set(record);
+    }
+  }
+
+  /** Warnings for sites that were down when the connection opened (partialResults only). */
+  List<SQLWarning> missingSiteWarnings() {
+    List<SQLWarning> out = new ArrayList<>();
+    for (SiteState s : sites.values()) {
+      if (s.info == null) {
+        out.add(new SQLWarning("partial result: site " + s.endpoint.name() + " ("
+            + s.endpoint.uri() + ") was unreachable when the connection opened; the result is"
+            + " without its rows (" + s.status + ")", SqlStates.SITE_UNREACHABLE));
+      }
+    }
+    return out;
   }
 
   /** The sites in configured order. */

@@ -4,6 +4,8 @@ import io.shoal.planner.rel.SiteConvention;
 import io.shoal.planner.schema.GlobalSchema;
 import io.shoal.planner.schema.SiteSchema;
 import io.shoal.planner.schema.SitesTable;
+import io.shoal.planner.system.AuditTable;
+import io.shoal.planner.system.QueriesTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.schema.SchemaPlus;
@@ -37,6 +39,18 @@ public final class FederationSchemaFactory {
         });
       }
       return rows;
+    }));
+    shoal.add("queries", new QueriesTable());
+    shoal.add("audit", new AuditTable(new AuditTable.Source() {
+      @Override
+      public List<String> sites() {
+        return federation.endpoints().stream().map(SiteEndpoint::name).toList();
+      }
+
+      @Override
+      public List<String> lines(String site) throws Exception {
+        return federation.client(site).auditLines();
+      }
     }));
   }
 }

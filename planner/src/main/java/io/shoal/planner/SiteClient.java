@@ -94,6 +94,22 @@ public final class SiteClient implements AutoCloseable {
     }
   }
 
+  /** The site's audit log as JSON lines ({@code shoal.audit}), oldest first. */
+  public List<String> auditLines() throws SQLException {
+    try {
+      Iterator<Result> results =
+          client.doAction(new Action(SiteActions.AUDIT), options(null, connectTimeoutMillis));
+      List<String> lines = new ArrayList<>();
+      while (results.hasNext()) {
+        String text = new String(results.next().getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        text.lines().filter(l -> !l.isBlank()).forEach(lines::add);
+      }
+      return lines;
+    } catch (FlightRuntimeException e) {
+      throw error(e, false);
+    }
+  }
+
   /** Runs one statement: CommandStatementQuery, then the stream of its (first) endpoint. */
   public FlightStream execute(String query, String queryId) throws SQLException {
     FlightInfo info = plan(query, queryId);

@@ -3,8 +3,13 @@ package io.shoal.planner.exec;
 import io.shoal.planner.Federation;
 import io.shoal.planner.ShoalException;
 import io.shoal.planner.SiteClient;
+import io.shoal.protocol.Json;
+import io.shoal.protocol.PolicySummary;
+import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.SqlStates;
+import io.shoal.protocol.StreamMetadata;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +19,9 @@ import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
@@ -58,53 +66,125 @@ final class Fetch {
   private void produce() {
     long t0 = System.nanoTime();
     boolean streaming = false;
+    long rows = 0;
     SiteClient client = null;
+    query.record.fragmentStarted(site);
     try {
       client = federation.client(site);
       FlightInfo info = client.plan(sql, query.queryId);
       for (Ticket ticket : SiteClient.tickets(info)) {
         try (FlightStream s = client.stream(ticket, query.queryId)) {
           stream = s;
+          boolean first = true;
           while (!closed && s.next()) {
             streaming = true;
-            List<Object> rows = ArrowRows.convert(s.getRoot(), types, scalar);
-            if (!put(rows)) {
+            VectorSchemaRoot root = s.getRoot();
+            if (first) {
+              readMetadata(s);
+              first = false;
+            }
+            rows += root.getRowCount();
+            query.record.batch(site, root.getRowCount(), bytes(root));
+            List<Object> batch = ArrowRows.convert(root, types, scalar);
+            if (!put(batch)) {
               s.cancel("consumer gone", null);
+              ended(t0, "cancelled");
               return;
             }
           }
           if (closed) {
             s.cancel("query closed", null);
+            ended(t0, "cancelled");
             return;
           }
         }
       }
-      federation.recordLatency(site, (System.nanoTime() - t0) / 1_000_000, "up");
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      federation.recordLatency(site, ms, "up");
+      ended(t0, "ok");
       put(END);
     } catch (SQLException e) {
-      fail(new ShoalException(e.getSQLState(), site, e.getMessage(), e));
+      fail(new ShoalException(e.getSQLState(), site, e.getMessage(), e), t0, rows);
     } catch (FlightRuntimeException e) {
       SQLException sqle = client == null
           ? new SQLException(e.getMessage(), SqlStates.SITE_UNREACHABLE, e)
           : client.error(e, streaming);
-      fail(new ShoalException(sqle.getSQLState(), site, sqle.getMessage(), sqle));
+      fail(new ShoalException(sqle.getSQLState(), site, sqle.getMessage(), sqle), t0, rows);
     } catch (ShoalException e) {
-      fail(e);
+      fail(e, t0, rows);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(new ShoalException(SqlStates.CANCELLED, site, "fragment at site " + site
-          + " was interrupted", e));
+          + " was interrupted", e), t0, rows);
     } catch (Exception e) {
       fail(new ShoalException(SqlStates.INTERNAL_ERROR, site,
-          "reading the result of site " + site + " failed: " + e, e));
+          "reading the result of site " + site + " failed: " + e, e), t0, rows);
     } finally {
       stream = null;
     }
   }
 
-  private void fail(ShoalException e) {
+  /** Arrow buffer bytes of a batch: the same sum the site writes into its audit log. */
+  static long bytes(VectorSchemaRoot root) {
+    long n = 0;
+    for (FieldVector v : root.getFieldVectors()) {
+      n += v.getBufferSize();
+    }
+    return n;
+  }
+
+  /** The site's policy outcome rides on the first batch (StreamMetadata as JSON). */
+  private void readMetadata(FlightStream s) {
+    ArrowBuf buf = s.getLatestMetadata();
+    if (buf == null || buf.readableBytes() == 0) {
+      return;
+    }
+    byte[] body = new byte[(int) buf.readableBytes()];
+    buf.getBytes(buf.readerIndex(), body);
+    StreamMetadata md;
+    try {
+      md = Json.fromBytes(body, StreamMetadata.class);
+    } catch (RuntimeException e) {
+      return; // not ours (a plain Flight SQL server's metadata): nothing to report
+    }
+    if (md.suppressedGroups() > 0) {
+      query.record.suppressed(site, md.suppressedGroups());
+      SiteInfo info = federation.siteInfo(site);
+      String region = info == null || info.region() == null ? "" : " (" + info.region() + ")";
+      PolicySummary policy = info == null ? null : info.policy();
+      String size = policy == null ? "the minimum group size"
+          : policy.minGroupSize() + (policy.minGroupSize() == 1 ? " row" : " rows");
+      long n = md.suppressedGroups();
+      query.record.warn(new SQLWarning("site " + site + region + " suppressed " + n
+          + (n == 1 ? " group" : " groups") + " smaller than " + size
+          + " (residency policy); the result leaves them out", SUPPRESSED_STATE));
+    }
+  }
+
+  /** SQLState of the suppressed-groups warning: 01000, a general warning. */
+  static final String SUPPRESSED_STATE = "01000";
+
+  private void ended(long t0, String status) {
+    query.record.fragmentEnded(site, (System.nanoTime() - t0) / 1_000_000, status);
+  }
+
+  private void fail(ShoalException e, long t0, long rows) {
+    ended(t0, "error: " + e.getMessage());
     if (e.sqlState().startsWith("08")) {
       federation.recordLatency(site, -1, "down: " + e.getMessage());
+      if (federation.partialResults()) {
+        // The user asked for what the other sites have: skip this one and say so.
+        String what = rows == 0 ? "; the result is without its rows"
+            : " after " + rows + " rows; the result has only those of its rows";
+        query.record.warn(new SQLWarning("partial result: " + e.getMessage() + what,
+            e.sqlState()));
+        try {
+          put(END);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
     }
     query.failure.compareAndSet(null, e);
     queue.clear();

@@ -3,6 +3,8 @@ package io.shoal.planner.exec;
 import io.shoal.planner.Federation;
 import io.shoal.planner.ShoalException;
 import io.shoal.planner.schema.SiteSchema;
+import io.shoal.planner.system.QueryLog;
+import io.shoal.planner.system.QueryRecord;
 import io.shoal.protocol.SqlStates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +13,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
-import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,13 +29,19 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class SiteRuntime {
   private SiteRuntime() {}
 
-  /** Per execution (one DataContext): the query id and the first failure of any fragment. */
+  /**
+   * Per execution (one DataContext): the query's record (id, per-site figures, warnings) and the
+   * first failure of any fragment.
+   */
   static final class QueryState {
-    final String queryId = UUID.randomUUID().toString();
+    final QueryRecord record;
+    final String queryId;
     final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     final AtomicBoolean cancel;
 
-    QueryState(AtomicBoolean cancel) {
+    QueryState(QueryRecord record, AtomicBoolean cancel) {
+      this.record = record;
+      this.queryId = record.queryId();
       this.cancel = cancel;
     }
   }
@@ -42,16 +49,25 @@ public final class SiteRuntime {
   private static final Map<DataContext, QueryState> QUERIES =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  static QueryState state(DataContext root) {
+  /**
+   * The state of the execution of {@code root}. The first fragment of an execution is bound on the
+   * thread that runs the statement, where {@link Federation#current()} names the statement's record.
+   */
+  static QueryState state(DataContext root, Federation federation) {
     return QUERIES.computeIfAbsent(root, r -> {
       Object flag = r.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      return new QueryState(flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null);
+      QueryRecord record = federation == null ? null : federation.current();
+      if (record == null) {
+        record = QueryLog.start("(not recorded: statement run outside the Shoal connection)",
+            federation == null ? null : federation.principal());
+      }
+      return new QueryState(record, flag instanceof AtomicBoolean ? (AtomicBoolean) flag : null);
     });
   }
 
   /** The query id the fragments of the execution of {@code root} carry. */
   public static String queryId(DataContext root) {
-    return state(root).queryId;
+    return state(root, null).queryId;
   }
 
   /** The type code that {@link ArrowRows} converts by: SQL type name, {@code :scale} for DECIMAL. */
@@ -80,7 +96,7 @@ public final class SiteRuntime {
       throw new ShoalException(SqlStates.INTERNAL_ERROR, "site " + site + " has no runtime");
     }
     String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
-    QueryState q = state(root);
+    QueryState q = state(root, federation);
     return new AbstractEnumerable<Object>() {
       private Fetch first = start();
 

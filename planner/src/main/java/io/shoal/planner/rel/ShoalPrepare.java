@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 
 /** Calcite's prepare, with {@link FederationPrograms#program()} as the optimizer program. */
 final class ShoalPrepare extends CalcitePrepareImpl {
@@ -81,7 +82,9 @@ final class ShoalPrepare extends CalcitePrepareImpl {
         EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
       protected Program getProgram() {
-        return FederationPrograms.program();
+        // The residency check sees the final plan, before anything runs (issue 6).
+        return Programs.sequence(FederationPrograms.program(),
+            io.shoal.planner.policy.ResidencyCheck.program());
       }
     };
   }

@@ -1,0 +1,380 @@
+package io.shoal.planner.policy;
+
+import io.shoal.planner.Federation;
+import io.shoal.planner.ShoalException;
+import io.shoal.planner.rel.SiteTableScan;
+import io.shoal.planner.rel.SiteToEnumerableConverter;
+import io.shoal.planner.schema.SiteSchema;
+import io.shoal.protocol.PolicySummary;
+import io.shoal.protocol.SiteInfo;
+import io.shoal.protocol.SqlStates;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptSchema;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.tools.Program;
+
+/**
+ * The coordinator's residency check (DESIGN.md, path of a query, step 4): walks the final plan and
+ * checks every fragment, the subtree below a {@link SiteToEnumerableConverter}, against the policy
+ * its site published in {@code shoal.site-info} for this principal. A fragment that would use a
+ * denied column, read a table the site does not export, or pull rows (rather than aggregates) of an
+ * aggregates-only table fails the query before anything runs, with SQLState 42501 and a message
+ * naming the table, the column or rule, and the region.
+ *
+ * <p>This is for early and clear errors only: the site checks every fragment again and its check
+ * (which also enforces the minimum group size and the filter complement rule, both of which need
+ * the data) is the final word.
+ */
+public final class ResidencyCheck {
+  private ResidencyCheck() {}
+
+  /** Aggregates whose value summarises many rows; the rest (MIN, MAX, ...) return one row's value. */
+  static final Set<SqlKind> SUMMARY = Set.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.AVG,
+      SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP, SqlKind.VAR_SAMP,
+      SqlKind.COVAR_POP, SqlKind.COVAR_SAMP, SqlKind.REGR_COUNT);
+
+  /** The program step to run after the optimizer: checks the plan and returns it unchanged. */
+  public static Program program() {
+    return (planner, rel, traits, materializations, lattices) -> {
+      check(rel);
+      return rel;
+    };
+  }
+
+  /** Throws a {@link ShoalException} (42501) for the first fragment the policies forbid. */
+  public static void check(RelNode plan) {
+    List<SiteToEnumerableConverter> fragments = new ArrayList<>();
+    collect(plan, fragments, new HashSet<>());
+    for (SiteToEnumerableConverter f : fragments) {
+      checkFragment(f);
+    }
+  }
+
+  private static void collect(RelNode node, List<SiteToEnumerableConverter> out, Set<RelNode> seen) {
+    if (!seen.add(node)) {
+      return;
+    }
+    if (node instanceof SiteToEnumerableConverter c) {
+      out.add(c);
+      return;
+    }
+    for (RelNode in : node.getInputs()) {
+      collect(in, out, seen);
+    }
+  }
+
+  /** A column of a table read by the fragment. */
+  record Origin(String table, String column) {}
+
+  private static void checkFragment(SiteToEnumerableConverter converter) {
+    String site = converter.site();
+    RelNode fragment = converter.getInput();
+    List<SiteTableScan> scans = new ArrayList<>();
+    scans(fragment, scans);
+    if (scans.isEmpty()) {
+      return;
+    }
+    Federation federation = federation(scans.get(0), site);
+    SiteInfo info = federation == null ? null : federation.siteInfo(site);
+    PolicySummary policy = info == null ? null : info.policy();
+    if (policy == null) {
+      return; // unrestricted (or unknown: the site decides alone)
+    }
+    String where = "site " + site + (info.region() == null ? "" : " (" + info.region() + ")");
+
+    Set<String> tables = new TreeSet<>();
+    for (SiteTableScan s : scans) {
+      tables.add(s.siteTable().info().name());
+    }
+    List<String> restricted = new ArrayList<>();
+    for (String t : tables) {
+      String export = export(policy, t);
+      if ("none".equalsIgnoreCase(export)) {
+        throw forbidden(site, "table " + t + " of " + where
+            + " is not exported to anyone outside the region (policy export: none)");
+      }
+      if ("aggregates".equalsIgnoreCase(export)) {
+        restricted.add(t);
+      }
+    }
+
+    Analysis a = new Analysis();
+    List<Set<Origin>> out = a.origins(fragment);
+    Set<Origin> touched = new LinkedHashSet<>(a.used);
+    out.forEach(touched::addAll);
+    for (Origin o : touched) {
+      if (denied(policy, o.table(), o.column())) {
+        throw forbidden(site, "column " + o.column() + " of table " + o.table() + " at " + where
+            + " is denied by its residency policy: it may not leave the region nor be used in"
+            + " the output, filters, joins, grouping, ordering or aggregate arguments");
+      }
+    }
+    if (restricted.isEmpty()) {
+      return;
+    }
+    String names = String.join(", ", restricted);
+    String rule = where + " exports table" + (restricted.size() == 1 ? " " : "s ") + names
+        + " as aggregates only (min-group-size " + policy.minGroupSize() + ")";
+    RelNode top = fragment;
+    while (top instanceof Project || top instanceof Filter || top instanceof Sort
+        || top instanceof Calc) {
+      top = top.getInput(0);
+    }
+    if (!(top instanceof Aggregate)) {
+      throw forbidden(site, "the query would pull rows of " + names + " out of region "
+          + region(info) + ": " + rule + "; aggregate them (GROUP BY with COUNT, SUM or AVG)"
+          + " so that the aggregation runs at the site");
+    }
+    String construct = forbiddenConstruct(fragment);
+    if (construct != null) {
+      throw forbidden(site, construct + ": " + rule);
+    }
+  }
+
+  /** A construct that can reveal single rows or values of an aggregates-only table, or null. */
+  private static String forbiddenConstruct(RelNode node) {
+    if (node instanceof Aggregate agg) {
+      for (AggregateCall call : agg.getAggCallList()) {
+        String fn = call.getAggregation().getName().toUpperCase(Locale.ROOT);
+        if (!SUMMARY.contains(call.getAggregation().getKind())) {
+          return fn + " reveals single values";
+        }
+        if (call.isDistinct() && call.getAggregation().getKind() != SqlKind.COUNT) {
+          return fn + "(DISTINCT ...) can reveal single values; only COUNT(DISTINCT) is allowed";
+        }
+      }
+    }
+    if (node instanceof Window) {
+      return "window functions are not allowed";
+    }
+    if (node instanceof SetOp) {
+      return "UNION, INTERSECT and EXCEPT are not allowed";
+    }
+    for (RelNode in : node.getInputs()) {
+      String f = forbiddenConstruct(in);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static String region(SiteInfo info) {
+    return info.region() == null ? info.name() : info.region();
+  }
+
+  private static PolicySummary.TablePolicy tablePolicy(PolicySummary p, String table) {
+    if (p.tables() == null) {
+      return null;
+    }
+    for (Map.Entry<String, PolicySummary.TablePolicy> e : p.tables().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(table)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  static String export(PolicySummary p, String table) {
+    PolicySummary.TablePolicy t = tablePolicy(p, table);
+    return t != null && t.export() != null ? t.export() : p.export();
+  }
+
+  static boolean denied(PolicySummary p, String table, String column) {
+    PolicySummary.TablePolicy t = tablePolicy(p, table);
+    if (t == null || t.deniedColumns() == null) {
+      return false;
+    }
+    for (String c : t.deniedColumns()) {
+      if (c.equalsIgnoreCase(column)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ShoalException forbidden(String site, String message) {
+    String text = "residency: " + message;
+    return new ShoalException(SqlStates.POLICY_FORBIDS, site, text,
+        new SQLException(text, SqlStates.POLICY_FORBIDS));
+  }
+
+  private static void scans(RelNode node, List<SiteTableScan> out) {
+    if (node instanceof SiteTableScan s) {
+      out.add(s);
+    }
+    for (RelNode in : node.getInputs()) {
+      scans(in, out);
+    }
+  }
+
+  /** The federation behind a site's schema, reached through the scan's catalog. */
+  private static Federation federation(SiteTableScan scan, String site) {
+    RelOptSchema schema = scan.getTable().getRelOptSchema();
+    if (!(schema instanceof Prepare.CatalogReader reader)) {
+      return null;
+    }
+    CalciteSchema sub = reader.getRootSchema().getSubSchema(site, false);
+    if (sub == null || !(sub.schema instanceof SiteSchema s)) {
+      return null;
+    }
+    return s.runtime() instanceof Federation f ? f : null;
+  }
+
+  /**
+   * Which table columns each output field of a subtree comes from, and which table columns its
+   * expressions use (filters, join conditions, grouping, ordering, aggregate arguments). Unknown
+   * operators are treated conservatively: every output may come from every input column.
+   */
+  static final class Analysis {
+    final Set<Origin> used = new LinkedHashSet<>();
+
+    List<Set<Origin>> origins(RelNode node) {
+      if (node instanceof TableScan scan) {
+        List<Set<Origin>> out = new ArrayList<>();
+        String table = scan instanceof SiteTableScan s ? s.siteTable().info().name()
+            : String.join(".", scan.getTable().getQualifiedName());
+        for (String f : scan.getRowType().getFieldNames()) {
+          out.add(Set.of(new Origin(table, f)));
+        }
+        return out;
+      }
+      if (node instanceof Values) {
+        List<Set<Origin>> out = new ArrayList<>();
+        node.getRowType().getFieldList().forEach(f -> out.add(Set.of()));
+        return out;
+      }
+      List<Set<Origin>> in = new ArrayList<>();
+      List<List<Set<Origin>>> perInput = new ArrayList<>();
+      for (RelNode i : node.getInputs()) {
+        List<Set<Origin>> o = origins(i);
+        perInput.add(o);
+        in.addAll(o);
+      }
+      if (node instanceof Project p) {
+        List<Set<Origin>> out = new ArrayList<>();
+        for (RexNode e : p.getProjects()) {
+          out.add(refs(e, in));
+        }
+        return out;
+      }
+      if (node instanceof Calc c) {
+        var program = c.getProgram();
+        if (program.getCondition() != null) {
+          used.addAll(refs(program.expandLocalRef(program.getCondition()), in));
+        }
+        List<Set<Origin>> out = new ArrayList<>();
+        for (var ref : program.getProjectList()) {
+          out.add(refs(program.expandLocalRef(ref), in));
+        }
+        return out;
+      }
+      if (node instanceof Filter f) {
+        used.addAll(refs(f.getCondition(), in));
+        return in;
+      }
+      if (node instanceof Sort s) {
+        for (RelFieldCollation fc : s.getCollation().getFieldCollations()) {
+          used.addAll(in.get(fc.getFieldIndex()));
+        }
+        if (s.offset != null) {
+          used.addAll(refs(s.offset, in));
+        }
+        if (s.fetch != null) {
+          used.addAll(refs(s.fetch, in));
+        }
+        return in;
+      }
+      if (node instanceof Join j) {
+        used.addAll(refs(j.getCondition(), in));
+        return j.getJoinType().projectsRight() ? in : perInput.get(0);
+      }
+      if (node instanceof Aggregate a) {
+        List<Set<Origin>> out = new ArrayList<>();
+        for (int k : a.getGroupSet()) {
+          used.addAll(in.get(k));
+          out.add(in.get(k));
+        }
+        for (AggregateCall call : a.getAggCallList()) {
+          Set<Origin> args = new LinkedHashSet<>();
+          for (int k : call.getArgList()) {
+            args.addAll(in.get(k));
+          }
+          if (call.filterArg >= 0) {
+            used.addAll(in.get(call.filterArg));
+          }
+          for (RelFieldCollation fc : call.getCollation().getFieldCollations()) {
+            used.addAll(in.get(fc.getFieldIndex()));
+          }
+          used.addAll(args);
+          out.add(args);
+        }
+        // GROUPING() / $g columns of grouping sets: derived from the group keys.
+        while (out.size() < a.getRowType().getFieldCount()) {
+          out.add(Set.of());
+        }
+        return out;
+      }
+      if (node instanceof SetOp) {
+        List<Set<Origin>> out = new ArrayList<>();
+        for (int k = 0; k < node.getRowType().getFieldCount(); k++) {
+          Set<Origin> s = new LinkedHashSet<>();
+          for (List<Set<Origin>> branch : perInput) {
+            if (k < branch.size()) {
+              s.addAll(branch.get(k));
+            }
+          }
+          out.add(s);
+        }
+        return out;
+      }
+      // Anything else (windows, correlates, ...): every output may depend on every input column.
+      Set<Origin> all = new LinkedHashSet<>();
+      in.forEach(all::addAll);
+      used.addAll(all);
+      List<Set<Origin>> out = new ArrayList<>();
+      node.getRowType().getFieldList().forEach(f -> out.add(all));
+      return out;
+    }
+
+    private static Set<Origin> refs(RexNode e, List<Set<Origin>> in) {
+      Set<Origin> out = new LinkedHashSet<>();
+      e.accept(new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          if (ref.getIndex() < in.size()) {
+            out.addAll(in.get(ref.getIndex()));
+          }
+          return ref;
+        }
+      });
+      return out;
+    }
+  }
+}
