@@ -138,6 +138,21 @@ public final class SiteClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The ticket for a statement at a Shoal site, without asking for it: a Shoal site's statement
+   * ticket is stateless — a {@code TicketStatementQuery} whose handle is the SQL text in UTF-8 (see
+   * {@code SiteFlightProducer#getFlightInfoStatement}) — so the GetFlightInfo round trip, and the
+   * site's second check of the fragment, can be skipped. The site checks the fragment when the
+   * stream starts, and its errors arrive on the stream.
+   */
+  public static Ticket statementTicket(String query) {
+    var ticket =
+        org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery.newBuilder()
+            .setStatementHandle(com.google.protobuf.ByteString.copyFromUtf8(query))
+            .build();
+    return new Ticket(com.google.protobuf.Any.pack(ticket).toByteArray());
+  }
+
   /** Tickets of all endpoints of {@code info}. */
   public static List<Ticket> tickets(FlightInfo info) {
     List<Ticket> out = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Ticket;
@@ -71,8 +70,8 @@ final class Fetch {
     query.record.fragmentStarted(site);
     try {
       client = federation.client(site);
-      FlightInfo info = client.plan(sql, query.queryId);
-      for (Ticket ticket : SiteClient.tickets(info)) {
+      // One round trip: Shoal sites take a statement ticket built from the SQL itself.
+      for (Ticket ticket : List.of(SiteClient.statementTicket(sql))) {
         try (FlightStream s = client.stream(ticket, query.queryId)) {
           stream = s;
           boolean first = true;
