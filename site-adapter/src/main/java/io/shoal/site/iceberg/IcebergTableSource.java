@@ -136,15 +136,33 @@ public class IcebergTableSource implements TableSource {
     return new TableInfo(name, "iceberg", columns, rows, distribution, keys, snapshotId);
   }
 
+  /** The loaded table, kept between fragments; {@link Table#refresh} re-reads only a moved pointer. */
+  private volatile Table loaded;
+
+  /**
+   * Planned files per (snapshot, filter): a snapshot never changes, so the same filter on the same
+   * snapshot plans the same files. Bounded; cleared wholesale when full.
+   */
+  private final java.util.Map<String, List<String>> planned = new java.util.concurrent.ConcurrentHashMap<>();
+
   private Table load() throws SiteException {
     try {
-      // loadTable reads the catalog's current metadata pointer: a fresh view of the table.
-      return catalog.loadTable(id);
+      Table t = loaded;
+      if (t == null) {
+        t = catalog.loadTable(id);
+        loaded = t;
+      } else {
+        // One catalog lookup of the current metadata pointer; metadata is re-read only if it moved.
+        t.refresh();
+      }
+      return t;
     } catch (NoSuchTableException e) {
+      loaded = null;
       throw new SiteException(
           SiteException.Kind.NOT_FOUND,
           "table " + name + ": Iceberg table " + id + " does not exist");
     } catch (RuntimeException e) {
+      loaded = null;
       throw new SiteException(
           SiteException.Kind.DATA_ERROR,
           "table " + name + ": cannot load Iceberg table " + id + ": " + e.getMessage(),
@@ -153,6 +171,17 @@ public class IcebergTableSource implements TableSource {
   }
 
   private List<String> plan(Table table, long snapshotId, Expression filter)
+      throws SiteException {
+    String key = snapshotId + "|" + filter;
+    List<String> cached = planned.get(key);
+    if (cached != null) return cached;
+    List<String> files = planFiles(table, snapshotId, filter);
+    if (planned.size() > 256) planned.clear();
+    planned.put(key, List.copyOf(files));
+    return files;
+  }
+
+  private List<String> planFiles(Table table, long snapshotId, Expression filter)
       throws SiteException {
     Set<String> files = new LinkedHashSet<>();
     try (CloseableIterable<FileScanTask> tasks =

@@ -34,13 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class TpchUnderDemoPolicyTest {
   static final double SF = 0.01;
-  /**
-   * All 22 with -Dshoal.tpchPolicy.all=true (about 7 minutes on a loaded 2-core machine: planning
-   * the big joins dominates); by default a fast subset that covers both outcomes.
-   */
-  static final List<Integer> QUERIES = Boolean.getBoolean("shoal.tpchPolicy.all")
-      ? java.util.stream.IntStream.rangeClosed(1, TpchQueries.COUNT).boxed().toList()
-      : List.of(1, 3, 6, 10, 14, 22);
+  static final List<Integer> QUERIES =
+      java.util.stream.IntStream.rangeClosed(1, TpchQueries.COUNT).boxed().toList();
   static Path root;
   static final Map<String, SiteServer> servers = new LinkedHashMap<>();
 
