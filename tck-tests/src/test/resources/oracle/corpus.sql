@@ -309,3 +309,24 @@ SELECT grp, count(*) FROM events GROUP BY grp HAVING count(*) > 1000
 SELECT id, score FROM events WHERE score > 0.99 ORDER BY score DESC, id
 ;
 SELECT small, count(*) AS n FROM events GROUP BY small ORDER BY n DESC, small NULLS FIRST LIMIT 4
+;
+-- window functions: they run at the coordinator over the union of the sites' rows
+SELECT o_orderkey, row_number() OVER (ORDER BY o_orderkey) AS rn FROM orders WHERE o_orderkey < 2000
+;
+SELECT o_custkey, o_orderkey, rank() OVER (PARTITION BY o_custkey ORDER BY o_totalprice DESC, o_orderkey) AS r FROM orders WHERE o_custkey < 100
+;
+SELECT o_orderstatus, o_orderkey, sum(o_totalprice) OVER (PARTITION BY o_orderstatus ORDER BY o_orderkey) AS run_total FROM orders WHERE o_orderkey < 500
+;
+SELECT o_orderstatus, o_orderkey, o_totalprice FROM orders QUALIFY row_number() OVER (PARTITION BY o_orderstatus ORDER BY o_totalprice DESC, o_orderkey) <= 3
+;
+SELECT c_nationkey, c_custkey, dense_rank() OVER (PARTITION BY c_nationkey ORDER BY c_acctbal DESC, c_custkey) AS dr FROM customer WHERE c_custkey < 300
+;
+SELECT o_orderstatus, count(*) AS n, sum(count(*)) OVER () AS total FROM orders GROUP BY o_orderstatus
+;
+SELECT l_orderkey, l_linenumber, lag(l_quantity) OVER (PARTITION BY l_orderkey ORDER BY l_linenumber) AS prev_qty FROM lineitem WHERE l_orderkey < 100
+;
+SELECT grp, id, count(*) OVER (PARTITION BY grp) AS n FROM events WHERE id < 200
+;
+SELECT o_orderkey, avg(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS moving FROM orders WHERE o_orderkey < 300
+;
+SELECT n_name, c_custkey, row_number() OVER (PARTITION BY n_name ORDER BY c_custkey) AS rn FROM customer JOIN nation ON c_nationkey = n_nationkey WHERE c_custkey < 200 ORDER BY n_name, c_custkey

@@ -1,6 +1,7 @@
 package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -149,6 +150,33 @@ class PlanTest {
   void globalQualifierNeedsNoQuotes() throws Exception {
     sameAsOracle("SELECT count(*) FROM global.orders WHERE global.orders.o_totalprice > 1000",
         "SELECT count(*) FROM orders WHERE orders.o_totalprice > 1000");
+  }
+
+  @Test
+  void windowRunsAtCoordinatorOverAllSites() throws Exception {
+    // Partitioned by a column that is not a key domain: every partition has rows at every site.
+    String sql = "SELECT o_orderstatus, o_orderkey, row_number() OVER (PARTITION BY o_orderstatus"
+        + " ORDER BY o_orderkey) AS rn FROM orders WHERE o_orderkey < 300";
+    String plan = explain(sql);
+    assertThat(sites(fragments(plan))).containsExactlyInAnyOrder("eu", "us", "apac");
+    assertThat(plan.indexOf("EnumerableWindow")).isBetween(0, plan.indexOf("EnumerableUnion"));
+    for (String[] f : fragments(plan)) {
+      assertThat(f[1]).doesNotContain("OVER");
+    }
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void unsupportedFunctionIsACleanError() throws Exception {
+    try (Statement st = federation.createStatement()) {
+      assertThatThrownBy(() -> st.executeQuery("SELECT first(o_orderkey) FROM orders"))
+          .satisfies(e -> {
+            java.sql.SQLException s = io.shoal.planner.ShoalException.toSqlException(e);
+            assertThat(s != null).as("a SQLState in %s", e).isTrue();
+            assertThat(s.getSQLState()).isEqualTo("0A000");
+            assertThat(s.getMessage()).contains("FIRST").doesNotContain("Exception");
+          });
+    }
   }
 
   /** Prints figures only (benchmarks are not timed tests): warm COUNT(*) latency, Q5 planning. */

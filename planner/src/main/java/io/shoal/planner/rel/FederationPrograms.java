@@ -6,6 +6,8 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -28,6 +30,17 @@ public final class FederationPrograms {
           SqlKind.VAR_POP, SqlKind.VAR_SAMP))
       .toRule();
 
+  /**
+   * Projections into union branches, except those computing window functions: a window over a
+   * global table sees the rows of all sites, so it must stay above the union (Calcite's rule pushed
+   * {@code row_number() OVER (PARTITION BY o_orderstatus ...)} into each branch: wrong numbers).
+   */
+  static final RelOptRule PROJECT_INTO_BRANCHES = CoreRules.PROJECT_SET_OP_TRANSPOSE.config
+      .withOperandSupplier(b0 -> b0.operand(LogicalProject.class)
+          .predicate(p -> !p.containsOver())
+          .oneInput(b1 -> b1.operand(SetOp.class).anyInputs()))
+      .toRule();
+
   /** Filters and projections into union branches; prune branches that became empty. */
   static final List<RelOptRule> PUSH_INTO_BRANCHES = List.of(
       CoreRules.FILTER_SET_OP_TRANSPOSE,
@@ -36,7 +49,7 @@ public final class FederationPrograms {
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
       CoreRules.FILTER_REDUCE_EXPRESSIONS,
-      CoreRules.PROJECT_SET_OP_TRANSPOSE,
+      PROJECT_INTO_BRANCHES,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
       CoreRules.UNION_REMOVE,
@@ -55,7 +68,7 @@ public final class FederationPrograms {
       CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
       REDUCE_AGGREGATES,
       CoreRules.AGGREGATE_PROJECT_MERGE,
-      CoreRules.PROJECT_SET_OP_TRANSPOSE,
+      PROJECT_INTO_BRANCHES,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
       GroupingSetsSplitRule.INSTANCE,

@@ -47,18 +47,30 @@ final class ShoalPrepare extends CalcitePrepareImpl {
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql == null) {
-      return super.prepareSql(
-          ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+      return prepareClean(context, query, elementType, maxRowCount);
     }
     List<Object> key = PlanCache.key(context, query.sql, elementType, maxRowCount);
     CalciteSignature<T> cached = PlanCache.get(key);
     if (cached != null) {
       return cached;
     }
-    CalciteSignature<T> sig = super.prepareSql(
-        ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    CalciteSignature<T> sig = prepareClean(context, query, elementType, maxRowCount);
     PlanCache.put(key, sig);
     return sig;
+  }
+
+  private <T> CalciteSignature<T> prepareClean(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
+    try {
+      return super.prepareSql(
+          ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+    } catch (RuntimeException | AssertionError e) {
+      RuntimeException clean = PlanningErrors.clean(e);
+      if (clean == null) {
+        throw e;
+      }
+      throw clean;
+    }
   }
 
   @Override
