@@ -153,6 +153,36 @@ class PlanTest {
   }
 
   @Test
+  void tpchQ18GroupByOrderKeyRunsInsideTheSites() throws Exception {
+    // GROUP BY l_orderkey ... HAVING is complete at each site (an order's lineitems live with it).
+    String sql = io.shoal.examples.tpch.TpchQueries.get(18);
+    String plan = explain(sql);
+    List<String[]> frags = fragments(plan);
+    assertThat(sites(frags)).containsExactlyInAnyOrder("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("GROUP BY \"l_orderkey\"").contains("HAVING")
+          .contains("\"orders\"").contains("\"customer\"");
+    }
+    assertThat(plan).doesNotContain("EnumerableHashJoin").doesNotContain("EnumerableMergeJoin")
+        .doesNotContain("EnumerableAggregate");
+    sameAsOracle(sql);
+  }
+
+  @Test
+  void tpchQ4SemiJoinRunsInsideTheSites() throws Exception {
+    String sql = io.shoal.examples.tpch.TpchQueries.get(4);
+    String plan = explain(sql);
+    List<String[]> frags = fragments(plan);
+    assertThat(sites(frags)).containsExactlyInAnyOrder("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("\"orders\"").contains("\"lineitem\"").contains("JOIN")
+          .contains("COUNT(*)");
+    }
+    assertThat(plan).doesNotContain("EnumerableHashJoin").doesNotContain("EnumerableMergeJoin");
+    sameAsOracle(sql);
+  }
+
+  @Test
   void windowRunsAtCoordinatorOverAllSites() throws Exception {
     // Partitioned by a column that is not a key domain: every partition has rows at every site.
     String sql = "SELECT o_orderstatus, o_orderkey, row_number() OVER (PARTITION BY o_orderstatus"

@@ -36,7 +36,7 @@ public final class ColocatedJoinRule extends RelOptRule {
   }
 
   /** One join input seen as per-site branches. */
-  private static final class Side {
+  static final class Side {
     final Map<String, RelNode> branches = new LinkedHashMap<>();
     boolean replicated = true;
   }
@@ -153,7 +153,7 @@ public final class ColocatedJoinRule extends RelOptRule {
   }
 
   /** The input as site-pure branches, or null when some part mixes sites or is not a site's. */
-  private static Side side(RelNode rel) {
+  static Side side(RelNode rel) {
     Side side = new Side();
     List<RelNode> parts = new ArrayList<>();
     if (rel instanceof Union && ((Union) rel).all) {

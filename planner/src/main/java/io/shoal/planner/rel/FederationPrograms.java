@@ -61,10 +61,12 @@ public final class FederationPrograms {
       PruneEmptyRules.JOIN_RIGHT_INSTANCE,
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.AGGREGATE_INSTANCE,
-      ColocatedJoinRule.INSTANCE);
+      ColocatedJoinRule.INSTANCE,
+      ColocatedAggregateRule.INSTANCE);
 
   /** Aggregates split into a part per site and a final part at the coordinator. */
   static final List<RelOptRule> SPLIT_AGGREGATES = List.of(
+      ColocatedAggregateRule.INSTANCE,
       CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
       REDUCE_AGGREGATES,
       CoreRules.AGGREGATE_PROJECT_MERGE,

@@ -34,6 +34,11 @@ public final class GroupingSetsSplitRule extends RelOptRule {
         || !(ColocatedJoinRule.strip(agg.getInput()) instanceof Union)) {
       return;
     }
+    if (alreadySplit((Union) ColocatedJoinRule.strip(agg.getInput()))) {
+      // ColocatedAggregateRule pushed the bottom aggregate into the branches; splitting again
+      // would add another bottom aggregate there, forever.
+      return;
+    }
     ImmutableBitSet keys = agg.getGroupSet();
     int nKeys = keys.cardinality();
     RelBuilder b = call.builder();
@@ -88,5 +93,15 @@ public final class GroupingSetsSplitRule extends RelOptRule {
       out = RelOptUtil.createCastRel(out, agg.getRowType(), true);
     }
     call.transformTo(out);
+  }
+
+  private static boolean alreadySplit(Union union) {
+    for (RelNode in : union.getInputs()) {
+      RelNode r = ColocatedJoinRule.strip(in);
+      if (!(r instanceof Aggregate) || ((Aggregate) r).getGroupType() != Aggregate.Group.SIMPLE) {
+        return false;
+      }
+    }
+    return true;
   }
 }
