@@ -58,6 +58,12 @@ final class QueryFigures {
     }
     List<List<Object>> mine = rowsOfQuery(columns, rows, sql);
     if (mine.isEmpty()) return UNAVAILABLE;
+    // A query that asked no site (EXPLAIN, a refusal) is recorded with an empty site column.
+    int siteCol = columns.indexOf("site");
+    if (siteCol >= 0) {
+      mine = mine.stream().filter(r -> r.get(siteCol) != null).toList();
+      if (mine.isEmpty()) return "no site was asked: nothing left any region\n";
+    }
 
     int sqlCol = find(columns, SQL_COLUMNS);
     int idCol = find(columns, ID_COLUMNS);
