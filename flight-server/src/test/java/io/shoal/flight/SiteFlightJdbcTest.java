@@ -200,8 +200,12 @@ class SiteFlightJdbcTest {
       CompletableFuture<Throwable> outcome =
           CompletableFuture.supplyAsync(
               () -> {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM range(10000000000)")) {
-                  rs.next();
+                // A long stream (about a minute through JDBC if nothing cancels it), so that the
+                // cancel lands while batches flow; bounded, so a broken cancel fails instead of hanging.
+                try (ResultSet rs = st.executeQuery("SELECT range, range * 2 AS twice FROM range(300000000)")) {
+                  while (rs.next()) {
+                    // read until cancelled
+                  }
                   return null;
                 } catch (Throwable t) {
                   return t;

@@ -299,7 +299,14 @@ public final class DuckSite implements Site {
     tables.values().forEach(TableSource::close);
     audit.close();
     closeQuietly(base);
-    allocator.close();
+    try {
+      allocator.close();
+    } catch (IllegalStateException leaked) {
+      // Known: a stream cancelled while DuckDB was exporting a batch can leave that batch's Arrow
+      // buffers unreleased (about 1 MB). The process is stopping; say so instead of failing the stop.
+      LOG.warn("site {}: Arrow buffers still allocated at close ({} bytes): {}",
+          config.name(), allocator.getAllocatedMemory(), DuckErrors.firstLine(leaked));
+    }
   }
 
   /** Makes the {@link TableSource} for one configured table. */
