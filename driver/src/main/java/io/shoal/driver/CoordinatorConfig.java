@@ -1,19 +1,9 @@
 package io.shoal.driver;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shoal.protocol.SqlStates;
-import java.io.IOException;
+import io.shoal.protocol.YamlFiles;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,13 +34,6 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> SCHEMES = Set.of("grpc", "grpc+tcp", "grpc+tls");
 
-  private static final ObjectMapper YAML =
-      JsonMapper.builder(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   record RawSite(String name, String uri, String token) {}
 
   record RawAuth(@JsonProperty("users-file") String usersFile) {}
@@ -64,16 +47,10 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
   public static CoordinatorConfig load(Path file) throws SQLException {
     String where = file.toString();
     Raw raw;
-    String text = "";
     try {
-      text = Files.readString(file);
-      raw = YAML.readValue(text, Raw.class);
-    } catch (NoSuchFileException e) {
-      throw invalid(where + ": no such file");
-    } catch (JsonProcessingException e) {
-      throw invalid(describe(where, text, e));
-    } catch (IOException e) {
-      throw invalid(where + ": cannot read: " + e.getMessage());
+      raw = YamlFiles.read(file, Raw.class);
+    } catch (YamlFiles.Invalid e) {
+      throw invalid(e.getMessage());
     }
     if (raw == null) {
       throw invalid(where + ": the file is empty (it needs a 'sites:' list)");
@@ -175,56 +152,6 @@ public record CoordinatorConfig(List<Site> sites, boolean partialResults, Path u
         throw invalid(where + ": site '" + s.name() + "' is listed twice");
       }
     }
-  }
-
-  private static String describe(String where, String text, JsonProcessingException e) {
-    JsonLocation loc = e.getLocation();
-    int line = loc != null ? loc.getLineNr() : -1;
-    if (e instanceof UnrecognizedPropertyException u) {
-      line = keyLine(text, u.getPropertyName(), line);
-    }
-    String at = where + (line > 0 ? ":" + line : "");
-    if (e instanceof UnrecognizedPropertyException u) {
-      String path = path(u);
-      List<String> known = u.getKnownPropertyIds() == null ? List.of()
-          : u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-      return at + ": unknown key '" + u.getPropertyName() + "'" + (path.isEmpty() ? "" : " in " + path)
-          + " (known: " + String.join(", ", known) + ")";
-    }
-    String msg = e.getOriginalMessage();
-    String path = e instanceof JsonMappingException m ? path(m) : "";
-    return at + ": " + (path.isEmpty() ? "" : path + ": ")
-        + (msg == null ? "invalid YAML" : msg.lines().findFirst().orElse(msg));
-  }
-
-  /**
-   * Jackson's YAML location is where the parser stopped (often the line after the key); the key
-   * itself is the last line at or before it that spells "key:".
-   */
-  private static int keyLine(String text, String key, int near) {
-    String[] lines = text.split("\n", -1);
-    Pattern p = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
-    int found = -1;
-    for (int i = 0; i < lines.length && (near <= 0 || i < near); i++) {
-      if (p.matcher(lines[i]).find()) {
-        found = i + 1;
-      }
-    }
-    return found > 0 ? found : near;
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    List<JsonMappingException.Reference> refs = e.getPath();
-    for (int i = 0; i < refs.size() - (e instanceof UnrecognizedPropertyException ? 1 : 0); i++) {
-      JsonMappingException.Reference r = refs.get(i);
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   static SQLException invalid(String message) {

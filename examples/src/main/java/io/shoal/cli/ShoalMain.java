@@ -28,7 +28,18 @@ public final class ShoalMain implements Runnable {
 
   /** The command tree. picocli's default exit code for usage errors is 2, which every subcommand keeps. */
   static CommandLine commandLine() {
-    return new CommandLine(new ShoalMain());
+    CommandLine cli = new CommandLine(new ShoalMain());
+    // Commands report the errors they expect in one line; this is the net for the ones they do not:
+    // still one line, and the stack trace only when asked for (SHOAL_DEBUG=1).
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+          cmd.getErr().println("shoal " + cmd.getCommandName() + ": " + msg);
+          if ("1".equals(System.getenv("SHOAL_DEBUG"))) e.printStackTrace(cmd.getErr());
+          else cmd.getErr().println("(set SHOAL_DEBUG=1 to see where it failed)");
+          return 1;
+        });
+    return cli;
   }
 
   @Override

@@ -215,7 +215,6 @@ class SiteFlightJdbcTest {
       st.cancel();
       Throwable t = outcome.get(15, TimeUnit.SECONDS);
       assertThat(t).isNotNull();
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
     }
     assertThat(query("SELECT count(*) FROM nation")).containsExactly(List.of(25L));
   }

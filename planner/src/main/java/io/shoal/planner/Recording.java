@@ -40,6 +40,31 @@ final class Recording {
     return "error: " + (msg == null ? t.getClass().getSimpleName() : msg.lines().findFirst().orElse(""));
   }
 
+  /**
+   * What both proxies answer alike: unwrap/isWrapperFor (including the {@link QueryRecord} of the
+   * last run), identity-based equals/hashCode, toString; everything else goes to the delegate.
+   */
+  static Object wrapperMethod(Object proxy, Object delegate, Method m, Object[] args, QueryRecord record)
+      throws Throwable {
+    switch (m.getName()) {
+      case "unwrap":
+        if (args[0] instanceof Class<?> c && c.isInstance(proxy)) return proxy;
+        if (args[0] == QueryRecord.class) return record;
+        break;
+      case "isWrapperFor":
+        if (args[0] instanceof Class<?> c && (c.isInstance(proxy) || c == QueryRecord.class)) return true;
+        break;
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return "Recording[" + delegate + "]";
+      default:
+    }
+    return invoke(delegate, m, args);
+  }
+
   static final class StatementHandler implements InvocationHandler {
     private final Federation federation;
     private final Connection connection;
@@ -75,28 +100,9 @@ final class Recording {
           return Recording.invoke(delegate, m, args);
         case "getConnection":
           return connection;
-        case "unwrap":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return proxy;
-          }
-          if (args[0] == QueryRecord.class) {
-            return last;
-          }
-          break;
-        case "isWrapperFor":
-          if (args[0] instanceof Class<?> c && (c.isInstance(proxy) || c == QueryRecord.class)) {
-            return true;
-          }
-          break;
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "Recording[" + delegate + "]";
         default:
       }
-      return Recording.invoke(delegate, m, args);
+      return Recording.wrapperMethod(proxy, delegate, m, args, last);
     }
 
     private Object execute(Object proxy, Method m, Object[] args) throws Throwable {
@@ -170,28 +176,9 @@ final class Recording {
           return null;
         case "getStatement":
           return statement;
-        case "unwrap":
-          if (args[0] instanceof Class<?> c && c.isInstance(proxy)) {
-            return proxy;
-          }
-          if (args[0] == QueryRecord.class) {
-            return record;
-          }
-          break;
-        case "isWrapperFor":
-          if (args[0] instanceof Class<?> c && (c.isInstance(proxy) || c == QueryRecord.class)) {
-            return true;
-          }
-          break;
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        case "toString":
-          return "Recording[" + delegate + "]";
         default:
       }
-      return Recording.invoke(delegate, m, args);
+      return Recording.wrapperMethod(proxy, delegate, m, args, record);
     }
   }
 }

@@ -201,12 +201,10 @@ class FederatedPlanTest {
   void samePlanIsPreparedOnce() throws Exception {
     String sql = "select count(*) from orders where o_totalprice > 7";
     Fixtures.explain(conn, sql);
-    long t0 = System.nanoTime();
+    long hits = io.shoal.planner.rel.PlanCache.hits();
     for (int i = 0; i < 20; i++) {
       Fixtures.explain(conn, sql);
     }
-    double ms = (System.nanoTime() - t0) / 1e6 / 20;
-    System.out.println("cached explain ms " + ms);
-    assertThat(ms).isLessThan(5);
+    assertThat(io.shoal.planner.rel.PlanCache.hits() - hits).isGreaterThanOrEqualTo(20);
   }
 }

