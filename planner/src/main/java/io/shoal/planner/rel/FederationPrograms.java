@@ -62,7 +62,8 @@ public final class FederationPrograms {
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.AGGREGATE_INSTANCE,
       ColocatedJoinRule.INSTANCE,
-      ColocatedAggregateRule.INSTANCE);
+      ColocatedAggregateRule.INSTANCE,
+      SemiJoinReductionRule.INSTANCE);
 
   /** Aggregates split into a part per site and a final part at the coordinator. */
   static final List<RelOptRule> SPLIT_AGGREGATES = List.of(
@@ -98,7 +99,18 @@ public final class FederationPrograms {
     return Programs.sequence(
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         Programs.decorrelate(),
+        DEBUG("decorrelated"),
         Programs.of(rewrites(), true, DefaultRelMetadataProvider.INSTANCE),
+        DEBUG("rewritten"),
         Programs.standard());
+  }
+
+  private static Program DEBUG(String what) {
+    return (planner, rel, traits, mats, lats) -> {
+      if (Boolean.getBoolean("shoal.debugPlans")) {
+        System.out.println("DEBUG " + what + "\n" + org.apache.calcite.plan.RelOptUtil.toString(rel));
+      }
+      return rel;
+    };
   }
 }
