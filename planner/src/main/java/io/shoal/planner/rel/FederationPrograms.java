@@ -49,6 +49,8 @@ public final class FederationPrograms {
       CoreRules.FILTER_INTO_JOIN,
       CoreRules.JOIN_CONDITION_PUSH,
       CoreRules.FILTER_REDUCE_EXPRESSIONS,
+      DateComparisonRule.FILTER,
+      DateComparisonRule.JOIN,
       PROJECT_INTO_BRANCHES,
       CoreRules.PROJECT_MERGE,
       CoreRules.PROJECT_REMOVE,
