@@ -29,11 +29,13 @@ public final class SiteConvention extends JdbcConvention {
     for (RelOptRule rule : JdbcRules.rules(this)) {
       // Our own join rule replaces JdbcJoinRule (see SiteJoinRule); the converter needs Flight.
       if (!(rule instanceof JdbcToEnumerableConverterRule)
-          && !(rule instanceof JdbcRules.JdbcJoinRule)) {
+          && !(rule instanceof JdbcRules.JdbcJoinRule)
+          && !(rule instanceof JdbcRules.JdbcAggregateRule)) {
         planner.addRule(rule);
       }
     }
     planner.addRule(SiteJoinRule.create(this));
+    planner.addRule(SiteAggregateRule.create(this));
     planner.addRule(SiteToEnumerableConverterRule.create(this));
   }
 }
