@@ -112,7 +112,7 @@ public final class ColocatedJoinRule extends RelOptRule {
   }
 
   /** Whether some equi-join key pair has the same key domain on both sides. */
-  private static boolean sameDomainKey(Join join, RelMetadataQuery mq) {
+  static boolean sameDomainKey(Join join, RelMetadataQuery mq) {
     JoinInfo info = join.analyzeCondition();
     for (int i = 0; i < info.leftKeys.size(); i++) {
       String a = domain(mq, join.getLeft(), info.leftKeys.get(i));

@@ -64,6 +64,7 @@ public final class FederationPrograms {
       PruneEmptyRules.SORT_INSTANCE,
       PruneEmptyRules.AGGREGATE_INSTANCE,
       ColocatedJoinRule.INSTANCE,
+      ColocatedJoinBelowInnerJoinRule.INSTANCE,
       ColocatedAggregateRule.INSTANCE,
       SemiJoinReductionRule.INSTANCE);
 
@@ -101,18 +102,7 @@ public final class FederationPrograms {
     return Programs.sequence(
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         Programs.decorrelate(),
-        DEBUG("decorrelated"),
         Programs.of(rewrites(), true, DefaultRelMetadataProvider.INSTANCE),
-        DEBUG("rewritten"),
         Programs.standard());
-  }
-
-  private static Program DEBUG(String what) {
-    return (planner, rel, traits, mats, lats) -> {
-      if (Boolean.getBoolean("shoal.debugPlans")) {
-        System.out.println("DEBUG " + what + "\n" + org.apache.calcite.plan.RelOptUtil.toString(rel));
-      }
-      return rel;
-    };
   }
 }
