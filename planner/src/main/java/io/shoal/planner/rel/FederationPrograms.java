@@ -100,6 +100,8 @@ public final class FederationPrograms {
 
   public static Program program() {
     return Programs.sequence(
+        Programs.of(new HepProgramBuilder().addRuleInstance(ExistsToSemiJoinRule.INSTANCE).build(),
+            true, DefaultRelMetadataProvider.INSTANCE),
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         Programs.decorrelate(),
         Programs.of(rewrites(), true, DefaultRelMetadataProvider.INSTANCE),

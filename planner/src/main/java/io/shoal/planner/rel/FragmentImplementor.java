@@ -1,19 +1,67 @@
 package io.shoal.planner.rel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Calcite's JDBC SQL generator, except that a site's table is named as the site knows it
- * ({@code orders}), not as the coordinator does ({@code eu.orders}).
+ * ({@code orders}), not as the coordinator does ({@code eu.orders}), and a semi- or anti-join
+ * over another one reads it as a sub-query (Calcite otherwise names an alias the SQL never
+ * declares: TPC-H Q21's EXISTS and NOT EXISTS as ExistsToSemiJoinRule makes them).
  */
 public final class FragmentImplementor extends JdbcImplementor {
+  private final java.util.Map<RelNode, Context> leftColumns = new java.util.IdentityHashMap<>();
+
   public FragmentImplementor(JavaTypeFactory typeFactory) {
     super(ShoalDuckDbDialect.INSTANCE, typeFactory);
+  }
+
+  @Override
+  public Result visitInput(RelNode parent, int i, boolean anon, boolean ignoreClauses,
+      Set<Clause> expectedClauses) {
+    Result r = super.visitInput(parent, i, anon, ignoreClauses, expectedClauses);
+    if (i != 0 || !semiOrAnti(parent)) {
+      return r;
+    }
+    // The columns of a semi-join's left side, as the semi-join's own SELECT will name them.
+    leftColumns.put(parent, r.resetAlias().qualifiedContext());
+    RelNode left = parent.getInput(0);
+    Context columns = leftColumns.get(left);
+    if (!semiOrAnti(left) || columns == null) {
+      return r;
+    }
+    // A semi-join over a semi-join: the inner one as a sub-query with every column named as
+    // the plan names it (SELECT * over a join may repeat a name).
+    SqlSelect inner = r.asSelect();
+    List<SqlNode> items = new ArrayList<>();
+    List<RelDataTypeField> fields = left.getRowType().getFieldList();
+    for (int k = 0; k < fields.size(); k++) {
+      items.add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, columns.field(k),
+          new SqlIdentifier(fields.get(k).getName(), SqlParserPos.ZERO)));
+    }
+    inner.setSelectList(new SqlNodeList(items, SqlParserPos.ZERO));
+    SqlNode as = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, inner,
+        new SqlIdentifier("sj" + leftColumns.size(), SqlParserPos.ZERO));
+    return result(as, List.of(Clause.FROM), left, null);
+  }
+
+  private static boolean semiOrAnti(RelNode rel) {
+    return rel instanceof Join && (((Join) rel).getJoinType() == JoinRelType.SEMI
+        || ((Join) rel).getJoinType() == JoinRelType.ANTI);
   }
 
   @Override
