@@ -1,6 +1,5 @@
 package io.shoal.planner.rel;
 
-import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -153,9 +152,5 @@ public final class DateComparisonRule extends RelOptRule {
       }
     }
     return false;
-  }
-
-  static List<RelOptRule> rules() {
-    return List.of(FILTER, JOIN);
   }
 }

@@ -1,5 +1,6 @@
 package io.shoal.planner.rel;
 
+import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +71,8 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
     RexNode cond = RexUtil.composeConjunction(rex, rest);
     boolean stillCorrelated = RexUtil.containsCorrelation(cond) || containsSubQuery(cond);
     call.transformTo(rest.isEmpty() ? input : LogicalFilter.create(input, cond,
-        stillCorrelated ? com.google.common.collect.ImmutableSet.copyOf(filter.getVariablesSet())
-            : com.google.common.collect.ImmutableSet.of()));
+        stillCorrelated ? ImmutableSet.copyOf(filter.getVariablesSet())
+            : ImmutableSet.of()));
   }
 
   private static RelNode semiJoin(RexBuilder rex, RelNode left, RexSubQuery sub,

@@ -1,7 +1,9 @@
 package io.shoal.planner.rel;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
@@ -9,8 +11,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
@@ -24,7 +26,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * declares: TPC-H Q21's EXISTS and NOT EXISTS as ExistsToSemiJoinRule makes them).
  */
 public final class FragmentImplementor extends JdbcImplementor {
-  private final java.util.Map<RelNode, Context> leftColumns = new java.util.IdentityHashMap<>();
+  /** Per semi/anti-join: the columns of its left side as its SELECT names them. */
+  private final Map<RelNode, Context> leftColumns = new IdentityHashMap<>();
 
   public FragmentImplementor(JavaTypeFactory typeFactory) {
     super(ShoalDuckDbDialect.INSTANCE, typeFactory);

@@ -1,9 +1,11 @@
 package io.shoal.planner.rel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -61,7 +63,7 @@ public final class SemiJoinReductionRule extends RelOptRule {
       // same bound.
       this.digest = SITE_IN_TABLE.matcher(
           RelOptUtil.toString(rel, SqlExplainLevel.DIGEST_ATTRIBUTES)).replaceAll("table=[[")
-          + java.util.Arrays.toString(cols);
+          + Arrays.toString(cols);
     }
   }
 
@@ -229,7 +231,7 @@ public final class SemiJoinReductionRule extends RelOptRule {
               b.rel.getRowType().getFieldList().get(b.cols[i]).getType())));
     }
     return LogicalJoin.create(input, b.rel, List.of(), RexUtil.composeConjunction(rex, eqs),
-        java.util.Set.of(), JoinRelType.SEMI);
+        Set.of(), JoinRelType.SEMI);
   }
 
   /** Whether R actually narrows anything: some filter other than IS NOT NULL. */
