@@ -43,6 +43,12 @@ final class Fetch {
   private final SiteRuntime.QueryState query;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
   private final AtomicBoolean started = new AtomicBoolean();
+  /**
+   * The scatter pool took the task: its thread runs it, however late. Only an unqueued fetch gets a
+   * thread of its own when its rows are wanted (a queued one that lost the race to the consumer
+   * made a new thread per fragment: 40% of the warm COUNT(*) runs did).
+   */
+  private volatile boolean queued;
   private volatile boolean closed;
   private volatile FlightStream stream;
 
@@ -54,6 +60,18 @@ final class Fetch {
     this.types = types;
     this.scalar = scalar;
     this.query = query;
+  }
+
+  /** Hands the fetch to {@code executor}; false when it refused (full), see {@link #enumerator}. */
+  boolean submit(java.util.concurrent.Executor executor) {
+    queued = true;
+    try {
+      executor.execute(this::runIfNotStarted);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      queued = false;
+      return false;
+    }
   }
 
   void runIfNotStarted() {
@@ -205,8 +223,8 @@ final class Fetch {
   }
 
   Enumerator<Object> enumerator() {
-    if (started.compareAndSet(false, true)) {
-      // Not picked up by the pool (it was full): run on a thread of our own rather than wait.
+    if (!queued && started.compareAndSet(false, true)) {
+      // Not taken by the pool (it was full): run on a thread of our own rather than wait.
       Thread t = new Thread(this::produce, "shoal-fetch-" + site);
       t.setDaemon(true);
       t.start();
