@@ -73,6 +73,26 @@ public final class CoordinatorBreakdown {
       }
       return;
     }
+    String planDump = System.getProperty("breakdown.plans");
+    if (planDump != null) {
+      // The plans of the 22 TPC-H queries, to check a planner speed-up changes no plan.
+      StringBuilder b = new StringBuilder();
+      try (Connection conn = DriverManager.getConnection(cluster.jdbcUrl());
+          Statement st = conn.createStatement()) {
+        for (int q = 1; q <= TpchQueries.COUNT; q++) {
+          long t0 = System.nanoTime();
+          try (ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + TpchQueries.get(q))) {
+            rs.next();
+            b.append("-- Q").append(q).append('\n').append(rs.getString(1)).append('\n');
+          }
+          System.out.printf(Locale.ROOT, "Q%d planned in %.1f ms%n", q, (System.nanoTime() - t0) / 1e6);
+        }
+      } finally {
+        cluster.stop();
+      }
+      java.nio.file.Files.writeString(Path.of(planDump), b);
+      return;
+    }
     int q5loop = Integer.getInteger("breakdown.q5loop", 0);
     if (q5loop > 0) {
       // For a profiler (JFR): plan Q5 afresh many times, nothing else.
