@@ -101,8 +101,11 @@ public final class SiteRuntime {
 
       private Fetch start() {
         Fetch f = new Fetch(federation, site, text, types, scalar, q);
-        // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
-        f.submit(federation.executor());
+        f.begin();
+        if (!f.submit(federation.executor())) {
+          // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
+          f.unbegin();
+        }
         return f;
       }
 
