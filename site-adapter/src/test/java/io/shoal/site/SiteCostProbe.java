@@ -12,14 +12,13 @@ class SiteCostProbe {
   @Test
   void probe() throws Exception {
     String yaml = System.getProperty("probe");
-    List<String> sqls = List.of(
-        "SELECT COUNT(*) FROM \"orders\"",
-        System.getProperty("probe.sql", "SELECT SUM(l_extendedprice * l_discount) FROM lineitem WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24"));
+    List<String> sqls = new java.util.ArrayList<>(List.of("SELECT COUNT(*) FROM \"orders\""));
+    for (String f : System.getProperty("probe.sql", "").split(",")) if (!f.isBlank()) sqls.add(java.nio.file.Files.readString(Path.of(f)));
     try (DuckSite site = Sites.open(Path.of(yaml))) {
       for (String sql : sqls) {
         for (int round = 0; round < 2; round++) {
           Trace.on = round == 1;
-          int n = 30;
+          int n = Integer.getInteger("probe.n", 30);
           long[] total = new long[n];
           for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
