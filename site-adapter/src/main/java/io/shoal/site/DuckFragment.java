@@ -80,13 +80,10 @@ final class DuckFragment implements Site.Fragment {
     this.schemaCache = schemaCache;
     try {
       bind();
-      Trace.mark("3 bind");
       checkPolicy();
-      Trace.mark("4 policy");
       // A fragment seen before with the same views is known to prepare; any other is prepared now,
       // so that its errors (unknown column, bad types) surface at prepare time as before.
       if (cachedSchema() == null) ensureStatement();
-      Trace.mark("5 prepareStatement");
     } catch (SiteException | RuntimeException e) {
       releaseBindings();
       throw e;
@@ -154,7 +151,6 @@ final class DuckFragment implements Site.Fragment {
 
   /** One audit line for this fragment. */
   void record(String decision, long rows, long bytes, long suppressed, String status, String message) {
-    Trace.mark("9 drain");
     Map<String, Long> tables = new java.util.TreeMap<>();
     for (TableSource t : reads) {
       QueryBinding b = bindings.get(t.name());
@@ -176,7 +172,6 @@ final class DuckFragment implements Site.Fragment {
             status,
             message,
             (System.nanoTime() - started) / 1_000_000));
-    Trace.mark("10 audit");
   }
 
   Verdict verdict() {
@@ -193,7 +188,6 @@ final class DuckFragment implements Site.Fragment {
     viewsCreated = false;
     for (TableSource t : reads) {
       var binding = t.bind(parsed);
-      Trace.mark("3a iceberg-plan");
       if (binding.isPresent()) bindings.put(t.name(), binding.get());
     }
     bindingsFresh = true;
@@ -250,7 +244,6 @@ final class DuckFragment implements Site.Fragment {
           if (schemaCache.size() > 1024) schemaCache.clear();
           schemaCache.put(key, schema);
         }
-        Trace.mark("6 schema-probe");
         return schema;
       }
     } catch (SQLException e) {
@@ -316,9 +309,7 @@ final class DuckFragment implements Site.Fragment {
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
       for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
-      Trace.mark("7a run-start");
       ResultSet rs = statement.executeQuery();
-      Trace.mark("7 executeQuery");
       CountingReader reader;
       try {
         reader = new CountingReader((ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator);
@@ -326,7 +317,6 @@ final class DuckFragment implements Site.Fragment {
         rs.close();
         throw e;
       }
-      Trace.mark("8 arrowExport");
       Map<String, Long> snapshots = new HashMap<>();
       bindings.forEach((t, b) -> { if (b.snapshotId() != null) snapshots.put(t, b.snapshotId()); });
       String decision = verdict.decision();

@@ -272,10 +272,8 @@ public final class DuckSite implements Site {
   private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
     String text = stripTrailingSemicolons(sql);
     DuckDBConnection conn;
-    Trace.start();
     try {
       conn = base.duplicate();
-      Trace.mark("1 duplicate");
     } catch (SQLException e) {
       throw new SiteException(SiteException.Kind.INTERNAL, "cannot open a DuckDB connection: " + e.getMessage(), e);
     }
@@ -287,7 +285,6 @@ public final class DuckSite implements Site {
       io.shoal.site.table.ParsedFragment parsed;
       try {
         parsed = new FragmentGuard(visibleTables(policy), parses).check(conn, text);
-        Trace.mark("2 guard");
       } catch (SiteException e) {
         if (enforced && e.kind() != SiteException.Kind.INVALID_SQL) auditRefusal(text, context, e);
         throw e;
