@@ -43,6 +43,11 @@ final class MemoryCache implements AutoCloseable {
   private final Map<String, Entry> current = new HashMap<>();
   /** Tables with a load queued or running. Guarded by {@code this}. */
   private final Set<String> loading = new HashSet<>();
+  /**
+   * The version whose load failed, per table (e.g. out of memory). Not retried: a table too big
+   * for memory would otherwise cost a failed copy per query. A new version is tried again.
+   */
+  private final Map<String, String> failed = new HashMap<>();
   private long sequence;
   private volatile boolean closed;
 
@@ -99,7 +104,9 @@ final class MemoryCache implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException e) {
-      LOG.warn("site {}: cannot cache table {}: {}", site, table.name(), DuckErrors.firstLine(e.getCause()));
+      LOG.warn(
+          "site {}: cannot cache table {} (reading its files; retried at its next snapshot): {}",
+          site, table.name(), DuckErrors.firstLine(e.getCause()));
     }
   }
 
@@ -119,7 +126,7 @@ final class MemoryCache implements AutoCloseable {
               if (released.compareAndSet(false, true)) release(e);
             });
       }
-      if (closed || !loading.add(table.name())) return null;
+      if (closed || v.key().equals(failed.get(table.name())) || !loading.add(table.name())) return null;
     }
     try {
       loader.execute(
@@ -127,7 +134,9 @@ final class MemoryCache implements AutoCloseable {
             try {
               reload(table);
             } catch (Exception ex) {
-              LOG.warn("site {}: cannot cache table {}: {}", site, table.name(), DuckErrors.firstLine(ex));
+              LOG.warn(
+                  "site {}: cannot cache table {} (reading its files; retried at its next snapshot): {}",
+                  site, table.name(), DuckErrors.firstLine(ex));
             } finally {
               synchronized (this) {
                 loading.remove(table.name());
@@ -154,7 +163,15 @@ final class MemoryCache implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     String duckName = Sql.ident(SCHEMA) + "." + Sql.ident(table.name() + "_" + (++sequence));
-    exec("CREATE TABLE " + duckName + " AS " + v.selectSql());
+    try {
+      exec("CREATE TABLE " + duckName + " AS " + v.selectSql());
+    } catch (SQLException e) {
+      synchronized (this) {
+        failed.put(table.name(), v.key());
+      }
+      exec("DROP TABLE IF EXISTS " + duckName);
+      throw e;
+    }
     long rows;
     try (var st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM " + duckName)) {
@@ -174,6 +191,7 @@ final class MemoryCache implements AutoCloseable {
     Entry fresh = new Entry(table.name(), v.key(), duckName, rows);
     Entry old;
     synchronized (this) {
+      failed.remove(table.name());
       old = current.put(table.name(), fresh);
       if (old != null) old.superseded = true;
     }
