@@ -20,8 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code cache: memory}: copies of tables as native tables in the site's in-memory DuckDB (schema
- * {@value #SCHEMA}), one per table, keyed by the version they hold (Iceberg snapshot and schema).
+ * {@code cache: memory}: copies of tables as native tables in a compressed in-memory DuckDB database
+ * attached to the site's as {@value #SCHEMA}, one per table, keyed by the version they hold (Iceberg
+ * snapshot and schema).
+ *
+ * <p>Compressed, and checkpointed after each load, because DuckDB compresses only at a checkpoint
+ * and scans compressed segments much faster: the eu third of TPC-H SF1 lineitem, Q1's fragment on
+ * one thread, 68 ms in a plain in-memory table, 32 ms after COMPRESS + CHECKPOINT (as fast as a
+ * checkpointed database file), and the copy takes less memory.
  *
  * <p>Fragments never name these tables: {@link FragmentGuard} lets through only unqualified names
  * of registered tables, and a fragment reaches a copy only through the TEMP view its own binding
@@ -35,6 +41,7 @@ import org.slf4j.LoggerFactory;
 final class MemoryCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryCache.class);
   static final String SCHEMA = "shoal_cache";
+  private static final int CHECKPOINT_ATTEMPTS = 20;
 
   private final String site;
   private final DuckDBConnection conn;
@@ -85,7 +92,7 @@ final class MemoryCache implements AutoCloseable {
   static MemoryCache open(String site, DuckDBConnection base) throws SQLException {
     DuckDBConnection conn = base.duplicate();
     try (var st = conn.createStatement()) {
-      st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+      st.execute("ATTACH ':memory:' AS " + SCHEMA + " (COMPRESS)");
     } catch (SQLException e) {
       conn.close();
       throw e;
@@ -172,6 +179,7 @@ final class MemoryCache implements AutoCloseable {
       exec("DROP TABLE IF EXISTS " + duckName);
       throw e;
     }
+    checkpoint(table.name());
     long rows;
     try (var st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM " + duckName)) {
@@ -201,6 +209,31 @@ final class MemoryCache implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     if (old != null) dropIfUnused(old);
     return null;
+  }
+
+  /**
+   * Compresses what was loaded. DuckDB refuses a CHECKPOINT while any transaction runs (FORCE would
+   * hold new queries back until it gets the lock), so it is retried briefly; a copy left
+   * uncompressed is still exact, only slower, and the next load's checkpoint compresses it.
+   */
+  private void checkpoint(String table) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        exec("CHECKPOINT " + SCHEMA);
+        return;
+      } catch (SQLException busy) {
+        if (attempt == CHECKPOINT_ATTEMPTS || closed) {
+          LOG.info("site {}: cached copy of {} left uncompressed for now: {}", site, table, DuckErrors.firstLine(busy));
+          return;
+        }
+      }
+      try {
+        Thread.sleep(20L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void release(Entry e) {
