@@ -44,9 +44,15 @@ final class DuckFragment implements Site.Fragment {
   private final Consumer<AuditRecord> audit;
   private final String site;
   private final long started = System.nanoTime();
+  private final Map<String, Schema> schemaCache;
   private Verdict verdict;
+  /** Prepared lazily: a fragment whose schema is cached and that is never run needs no statement. */
   private PreparedStatement statement;
   private boolean bindingsFresh;
+  /** Whether the TEMP views of the current bindings exist on {@link #conn}. */
+  private boolean viewsCreated;
+  /** TEMP views this connection has, so that a table that stops needing one (cache miss on a file table) loses it. */
+  private final java.util.Set<String> tempViews = new java.util.HashSet<>();
   private Schema schema;
   private volatile boolean cancelled;
 
@@ -59,7 +65,8 @@ final class DuckFragment implements Site.Fragment {
       String site,
       PolicyCheck policyCheck,
       Policy policy,
-      Consumer<AuditRecord> audit)
+      Consumer<AuditRecord> audit,
+      Map<String, Schema> schemaCache)
       throws SiteException {
     this.conn = conn;
     this.parsed = parsed;
@@ -70,14 +77,76 @@ final class DuckFragment implements Site.Fragment {
     this.policyCheck = policyCheck;
     this.policy = policy;
     this.audit = audit;
-    bind();
+    this.schemaCache = schemaCache;
+    try {
+      bind();
+      checkPolicy();
+      // A fragment seen before with the same views is known to prepare; any other is prepared now,
+      // so that its errors (unknown column, bad types) surface at prepare time as before.
+      if (cachedSchema() == null) ensureStatement();
+    } catch (SiteException | RuntimeException e) {
+      releaseBindings();
+      throw e;
+    }
+  }
+
+  private void checkPolicy() throws SiteException {
+    // Aggregates-only checks count rows (WHERE complements): they need the views.
+    boolean readsData = parsed.tables().stream().anyMatch(t -> policy.export(t) == io.shoal.site.config.PolicyConfig.Export.AGGREGATES);
+    if (readsData) ensureViews();
     try {
       verdict = policyCheck.check(conn, parsed, policy);
     } catch (SiteException e) {
       if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * The key of this fragment's result schema: the SQL that runs and every view it reads. Null when
+   * a table is read through a view registered at start-up (files whose schema may change).
+   */
+  private String schemaKey() {
+    StringBuilder key = new StringBuilder(verdict.sql());
+    for (TableSource t : reads) {
+      QueryBinding b = bindings.get(t.name());
+      if (b == null) return null;
+      key.append('\u0000').append(t.name()).append('=').append(b.viewSql());
+    }
+    return AuditRecord.sha256(key.toString());
+  }
+
+  private Schema cachedSchema() {
+    String key = schemaKey();
+    return key == null ? null : schemaCache.get(key);
+  }
+
+  private void ensureViews() throws SiteException {
+    if (viewsCreated) return;
+    for (TableSource t : reads) {
+      QueryBinding b = bindings.get(t.name());
+      try (var st = conn.createStatement()) {
+        if (b != null) {
+          st.execute("CREATE OR REPLACE TEMP VIEW " + Sql.ident(t.name()) + " AS " + b.viewSql());
+          tempViews.add(t.name());
+        } else if (tempViews.remove(t.name())) {
+          st.execute("DROP VIEW IF EXISTS temp.main." + Sql.ident(t.name()));
+        }
+      } catch (SQLException e) {
+        throw DuckErrors.classify(e, "table " + t.name());
+      }
+    }
+    viewsCreated = true;
+  }
+
+  private void ensureStatement() throws SiteException {
+    if (statement != null) return;
+    ensureViews();
     statement = prepareStatement();
+  }
+
+  private void releaseBindings() {
+    bindings.values().forEach(QueryBinding::releaseCache);
   }
 
   /** One audit line for this fragment. */
@@ -109,17 +178,17 @@ final class DuckFragment implements Site.Fragment {
     return verdict;
   }
 
-  /** (Re)creates the per-fragment views: each run reads the tables' current snapshots. */
+  /**
+   * (Re)binds the per-fragment tables: each run reads the tables' current snapshots (or the memory
+   * cache's copy of them). The TEMP views are created when something first needs them.
+   */
   private void bind() throws SiteException {
+    releaseBindings();
+    bindings.clear();
+    viewsCreated = false;
     for (TableSource t : reads) {
       var binding = t.bind(parsed);
-      if (binding.isEmpty()) continue;
-      try (var st = conn.createStatement()) {
-        st.execute("CREATE OR REPLACE TEMP VIEW " + Sql.ident(t.name()) + " AS " + binding.get().viewSql());
-      } catch (SQLException e) {
-        throw DuckErrors.classify(e, "table " + t.name());
-      }
-      bindings.put(t.name(), binding.get());
+      if (binding.isPresent()) bindings.put(t.name(), binding.get());
     }
     bindingsFresh = true;
   }
@@ -148,6 +217,12 @@ final class DuckFragment implements Site.Fragment {
   @Override
   public synchronized Schema resultSchema() throws SiteException {
     if (schema != null) return schema;
+    Schema cached = cachedSchema();
+    if (cached != null) {
+      schema = cached;
+      return schema;
+    }
+    ensureStatement();
     // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
     // duplicate column names inside a subquery, so the names come from the statement itself.
     String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
@@ -164,6 +239,11 @@ final class DuckFragment implements Site.Fragment {
           fields.add(new Field(name, f.getFieldType(), f.getChildren()));
         }
         schema = new Schema(fields, raw.getCustomMetadata());
+        String key = schemaKey();
+        if (key != null) {
+          if (schemaCache.size() > 1024) schemaCache.clear();
+          schemaCache.put(key, schema);
+        }
         return schema;
       }
     } catch (SQLException e) {
@@ -177,6 +257,7 @@ final class DuckFragment implements Site.Fragment {
   public synchronized Schema parameterSchema() throws SiteException {
     int n = parameterCount();
     if (n == 0) return new Schema(List.of());
+    ensureStatement();
     StringBuilder probe = new StringBuilder("SELECT ");
     try {
       var md = statement.getParameterMetaData();
@@ -202,8 +283,9 @@ final class DuckFragment implements Site.Fragment {
   @Override
   public int parameterCount() {
     try {
+      ensureStatement();
       return statement.getParameterMetaData().getParameterCount();
-    } catch (SQLException e) {
+    } catch (SQLException | SiteException e) {
       return 0;
     }
   }
@@ -212,11 +294,11 @@ final class DuckFragment implements Site.Fragment {
   public FragmentRun run(List<Object> parameters) throws SiteException {
     if (!bindingsFresh && !bindings.isEmpty()) {
       bind();
-      verdict = policyCheck.check(conn, parsed, policy);
       closeStatement();
-      statement = prepareStatement();
+      checkPolicy();
     }
     bindingsFresh = false;
+    ensureStatement();
     cancelled = false;
     int expected = parameterCount();
     if (parameters.size() != expected) {
@@ -254,8 +336,10 @@ final class DuckFragment implements Site.Fragment {
   @Override
   public void cancel() {
     cancelled = true;
+    PreparedStatement running = statement;
+    if (running == null) return;
     try {
-      statement.cancel();
+      running.cancel();
     } catch (SQLException ignored) {
       // nothing is running
     }
@@ -272,16 +356,19 @@ final class DuckFragment implements Site.Fragment {
   }
 
   private void closeStatement() {
+    if (statement == null) return;
     try {
       statement.close();
     } catch (SQLException ignored) {
       // a statement that cannot close is gone anyway
     }
+    statement = null;
   }
 
   @Override
   public synchronized void close() {
     closeStatement();
+    releaseBindings(); // the bindings stay: a run closed later still audits their snapshot ids
     try {
       conn.close();
     } catch (SQLException ignored) {

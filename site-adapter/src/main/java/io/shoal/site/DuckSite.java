@@ -3,6 +3,7 @@ package io.shoal.site;
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.TableInfo;
+import io.shoal.site.config.CacheMode;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
@@ -52,13 +53,19 @@ public final class DuckSite implements Site {
   private final AuditLog audit;
   private final PolicyCheck policyCheck;
   private final BufferAllocator allocator = new RootAllocator();
+  private final MemoryCache cache;
+  private final FragmentGuard.ParseCache parses = new FragmentGuard.ParseCache();
+  /** Result schemas by fragment SQL and the views it reads (see DuckFragment#schemaKey). */
+  private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
   private DuckSite(
       SiteConfig config,
       DuckDBConnection base,
       Map<String, TableSource> tables,
       Map<String, String> unavailable,
-      AuditLog audit) {
+      AuditLog audit,
+      MemoryCache cache) {
+    this.cache = cache;
     this.config = config;
     this.base = base;
     this.tables = tables;
@@ -96,6 +103,7 @@ public final class DuckSite implements Site {
       throw new SiteException(
           SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot open DuckDB: " + e.getMessage(), e);
     }
+    MemoryCache cache = null;
     try {
       Path dbFile = data.resolve(DB_FILE);
       boolean needsDb = config.tables().values().stream().anyMatch(t -> t.duckdb() != null);
@@ -106,13 +114,18 @@ public final class DuckSite implements Site {
             SiteException.Kind.DATA_ERROR,
             "site " + config.name() + ": tables of type duckdb need " + dbFile + ", which does not exist");
       }
+      exec(base, "SET threads = " + config.threads());
+      boolean caching = config.tables().keySet().stream().anyMatch(t -> config.cacheOf(t) == CacheMode.MEMORY);
+      cache = caching ? MemoryCache.open(config.name(), base) : null;
       Map<String, TableSource> tables = new LinkedHashMap<>();
       Map<String, String> unavailable = new TreeMap<>();
       for (var e : config.tables().entrySet()) {
         TableSource source = factory.create(config, e.getKey(), e.getValue());
         try {
           source.register(base);
-          tables.put(e.getKey(), source);
+          tables.put(
+              e.getKey(),
+              config.cacheOf(e.getKey()) == CacheMode.MEMORY ? new CachedTableSource(source, cache) : source);
         } catch (SQLException | RuntimeException ex) {
           String why = DuckErrors.firstLine(ex);
           LOG.warn("site {}: table {} is unavailable: {}", config.name(), e.getKey(), why);
@@ -122,16 +135,25 @@ public final class DuckSite implements Site {
       }
       AuditLog audit = AuditLog.open(data);
       lockDown(base, config);
-      return new DuckSite(config, base, tables, unavailable, audit);
+      // After lock-down, through the cache's own connection: the path every later reload takes.
+      if (cache != null) {
+        for (TableSource t : tables.values()) {
+          if (t instanceof CachedTableSource c) cache.loadNow(c.inner());
+        }
+      }
+      return new DuckSite(config, base, tables, unavailable, audit, cache);
     } catch (IOException e) {
+      if (cache != null) cache.close();
       closeQuietly(base);
       throw new SiteException(
           SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot open the audit log: " + e.getMessage(), e);
     } catch (SQLException e) {
+      if (cache != null) cache.close();
       closeQuietly(base);
       throw new SiteException(
           SiteException.Kind.INTERNAL, "site " + config.name() + ": cannot set up DuckDB: " + e.getMessage(), e);
     } catch (SiteException | RuntimeException e) {
+      if (cache != null) cache.close();
       closeQuietly(base);
       throw e;
     }
@@ -189,6 +211,11 @@ public final class DuckSite implements Site {
 
   public SiteConfig config() {
     return config;
+  }
+
+  /** The memory cache's copies: table name to the version key it holds (tests). */
+  Map<String, String> cachedVersions() {
+    return cache == null ? Map.of() : cache.keys();
   }
 
   /** Tables configured but not readable, with the reason; they are left out of {@link #info()}. */
@@ -257,7 +284,7 @@ public final class DuckSite implements Site {
               : Policy.forPrincipal(PolicyConfig.permissive(), null);
       io.shoal.site.table.ParsedFragment parsed;
       try {
-        parsed = new FragmentGuard(visibleTables(policy)).check(conn, text);
+        parsed = new FragmentGuard(visibleTables(policy), parses).check(conn, text);
       } catch (SiteException e) {
         if (enforced && e.kind() != SiteException.Kind.INVALID_SQL) auditRefusal(text, context, e);
         throw e;
@@ -272,7 +299,7 @@ public final class DuckSite implements Site {
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
           conn, parsed, read, allocator, context, config.name(), policyCheck, policy,
-          enforced ? audit::append : r -> {});
+          enforced ? audit::append : r -> {}, schemas);
     } catch (SiteException | RuntimeException e) {
       closeQuietly(conn);
       throw e;
@@ -296,6 +323,7 @@ public final class DuckSite implements Site {
 
   @Override
   public void close() {
+    if (cache != null) cache.close();
     tables.values().forEach(TableSource::close);
     audit.close();
     closeQuietly(base);

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,25 +26,53 @@ final class FragmentGuard {
       Set.of("range", "generate_series", "unnest");
 
   private final Set<String> tables;
+  private final ParseCache parses;
+
+  /**
+   * DuckDB's parse of a fragment text, kept by text: the same text always parses the same, and
+   * parsing costs a round trip into DuckDB (about a millisecond) on every fragment otherwise. Only
+   * the parse is kept; every fragment is still walked and checked against the caller's tables and
+   * policy. The trees are shared, so nobody may modify them (the policy check copies before it
+   * rewrites).
+   */
+  static final class ParseCache {
+    private static final int MAX = 512;
+    private final Map<String, JsonNode> byText =
+        java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+                return size() > MAX;
+              }
+            });
+  }
 
   /** @param tables lower-case names of the tables registered at this site */
   FragmentGuard(Set<String> tables) {
+    this(tables, new ParseCache());
+  }
+
+  FragmentGuard(Set<String> tables, ParseCache parses) {
     this.tables = Set.copyOf(tables);
+    this.parses = parses;
   }
 
   ParsedFragment check(Connection duckdb, String sql) throws SiteException {
     if (sql == null || sql.isBlank()) {
       throw new SiteException(SiteException.Kind.INVALID_SQL, "empty SQL");
     }
-    JsonNode tree;
-    try (PreparedStatement ps = duckdb.prepareStatement("SELECT json_serialize_sql(?)")) {
-      ps.setString(1, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        tree = Json.mapper().readTree(rs.getString(1));
+    JsonNode tree = parses.byText.get(sql);
+    if (tree == null) {
+      try (PreparedStatement ps = duckdb.prepareStatement("SELECT json_serialize_sql(?)")) {
+        ps.setString(1, sql);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          tree = Json.mapper().readTree(rs.getString(1));
+        }
+      } catch (SQLException | java.io.IOException e) {
+        throw new SiteException(SiteException.Kind.INTERNAL, "cannot parse fragment: " + e.getMessage(), e);
       }
-    } catch (SQLException | java.io.IOException e) {
-      throw new SiteException(SiteException.Kind.INTERNAL, "cannot parse fragment: " + e.getMessage(), e);
+      parses.byText.put(sql, tree);
     }
     if (tree.path("error").asBoolean(false)) {
       String type = tree.path("error_type").asText("");

@@ -85,7 +85,8 @@ final class BenchCluster implements AutoCloseable {
     }
     return demoYaml
         .replace(policyLine, "policy: " + PERMISSIVE_POLICY)
-        .replaceFirst("\nlisten: [^\n]+\n", "\nlisten: 127.0.0.1:0\n");
+        .replaceFirst("\nlisten: [^\n]+\n", "\nlisten: 127.0.0.1:0\n")
+        + "cache: memory\nthreads: " + Math.max(1, Runtime.getRuntime().availableProcessors() / TpchSplit.SITES.size()) + "\n";
   }
 
   /** Starts the site processes and writes coordinator.yaml with their announced addresses. */

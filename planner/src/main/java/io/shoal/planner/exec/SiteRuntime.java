@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.DataContext;
@@ -102,10 +101,10 @@ public final class SiteRuntime {
 
       private Fetch start() {
         Fetch f = new Fetch(federation, site, text, types, scalar, q);
-        try {
-          federation.executor().execute(f::runIfNotStarted);
-        } catch (RejectedExecutionException e) {
+        f.begin();
+        if (!f.submit(federation.executor())) {
           // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
+          f.unbegin();
         }
         return f;
       }

@@ -95,7 +95,13 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       @Override
       protected Program getProgram() {
         // The residency check sees the final plan, before anything runs (issue 6).
-        return Programs.sequence(FederationPrograms.program(),
+        // Prepare.optimize has just set a plain RexExecutorImpl on the planner: swap it for one that
+        // reuses compiled constant reductions (same data context).
+        Program reuseReductions = (planner, rel, traits, materializations, lattices) -> {
+          planner.setExecutor(new CachingRexExecutor(context.getDataContext()));
+          return rel;
+        };
+        return Programs.sequence(reuseReductions, FederationPrograms.program(),
             io.shoal.planner.policy.ResidencyCheck.program());
       }
     };

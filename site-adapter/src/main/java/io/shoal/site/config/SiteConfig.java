@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param policy the export policy; permissive when the file has no {@code policy:} section
  * @param auth bearer tokens, or null (then the site serves only on loopback)
  * @param tls TLS key material, or null for plaintext
+ * @param cache the site's default cache mode for tables ({@code none} unless set)
+ * @param threads DuckDB worker threads (default: the machine's cores)
  */
 public record SiteConfig(
     Path file,
@@ -32,7 +34,9 @@ public record SiteConfig(
     Map<String, TableConfig> tables,
     PolicyConfig policy,
     AuthConfig auth,
-    TlsConfig tls) {
+    TlsConfig tls,
+    CacheMode cache,
+    int threads) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:47470";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -47,7 +51,9 @@ public record SiteConfig(
       Map<String, TableConfig> tables,
       PolicyConfig policy,
       AuthConfig auth,
-      TlsConfig tls) {}
+      TlsConfig tls,
+      CacheMode cache,
+      Integer threads) {}
 
   /** Reads and validates a site file; every problem is a one-line {@link ConfigException}. */
   public static SiteConfig load(Path file) throws ConfigException {
@@ -97,7 +103,13 @@ public record SiteConfig(
                 t.csv() == null ? null : base.resolve(t.csv()).normalize().toString(),
                 t.duckdb(),
                 t.distribution(),
-                t.keys());
+                t.keys(),
+                t.cache());
+        if (t.cache() == CacheMode.MEMORY && t.duckdb() != null) {
+          throw new ConfigException(
+              where + ": table '" + table + "': cache: memory applies to iceberg, parquet and csv tables;"
+                  + " a duckdb table is already native");
+        }
         if (tables.put(table, t) != null) {
           throw new ConfigException(where + ": table '" + table + "' is configured twice");
         }
@@ -123,6 +135,8 @@ public record SiteConfig(
       }
       tls = new TlsConfig(base.resolve(raw.tls().certChain()), base.resolve(raw.tls().privateKey()));
     }
+    int threads = raw.threads() == null ? Runtime.getRuntime().availableProcessors() : raw.threads();
+    if (threads < 1) throw new ConfigException(where + ": threads must be at least 1, got " + threads);
     return new SiteConfig(
         file,
         raw.name(),
@@ -133,7 +147,9 @@ public record SiteConfig(
         Map.copyOf(tables),
         policy,
         auth,
-        tls);
+        tls,
+        raw.cache() == null ? CacheMode.NONE : raw.cache(),
+        threads);
   }
 
   /** Host part of {@link #listen}. */
@@ -148,6 +164,14 @@ public record SiteConfig(
 
   /** The same site listening elsewhere (the {@code --listen} override). */
   public SiteConfig withListen(String hostPort) {
-    return new SiteConfig(file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls);
+    return new SiteConfig(
+        file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls, cache, threads);
+  }
+
+  /** The cache mode of one configured table: its own, else the site's default (never for duckdb tables). */
+  public CacheMode cacheOf(String table) {
+    TableConfig t = tables.get(table);
+    if (t == null || t.duckdb() != null) return CacheMode.NONE;
+    return t.cache() != null ? t.cache() : cache;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param duckdb a table of the site's own DuckDB file ({@code <data>/site.duckdb})
  * @param distribution partitioned (default) or replicated
  * @param keys key domain per column, e.g. {@code o_custkey: customer}
+ * @param cache {@code memory} or {@code none}; null means the site's {@code cache:} default
  */
 public record TableConfig(
     String iceberg,
@@ -21,7 +22,8 @@ public record TableConfig(
     String csv,
     String duckdb,
     Distribution distribution,
-    Map<String, String> keys) {
+    Map<String, String> keys,
+    CacheMode cache) {
 
   public TableConfig {
     distribution = distribution == null ? Distribution.PARTITIONED : distribution;

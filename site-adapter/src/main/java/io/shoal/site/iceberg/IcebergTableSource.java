@@ -108,6 +108,31 @@ public class IcebergTableSource implements TableSource {
     return new QueryBinding(viewSql, snapshotId, files.size(), total);
   }
 
+  /**
+   * The current snapshot and schema: the memory cache holds exactly the rows a full read of that
+   * snapshot returns, with the current schema's column names (a rename changes the schema id, not
+   * the snapshot, so both make the key).
+   */
+  @Override
+  public Optional<io.shoal.site.table.CacheVersion> currentVersion() throws SiteException {
+    try {
+      Table table = load();
+      Snapshot snapshot = table.currentSnapshot();
+      if (snapshot == null) return Optional.empty();
+      Schema schema = table.schema();
+      List<String> files = plan(table, snapshot.snapshotId(), Expressions.alwaysTrue());
+      String select = files.isEmpty() ? emptyView(schema) : parquetView(schema, files);
+      return Optional.of(
+          new io.shoal.site.table.CacheVersion(
+              snapshot.snapshotId() + "/" + schema.schemaId(), snapshot.snapshotId(), select, files.size()));
+    } catch (RuntimeException e) {
+      throw new SiteException(
+          SiteException.Kind.DATA_ERROR,
+          "table " + name + " (iceberg " + id + "): cannot plan the scan: " + e.getMessage(),
+          e);
+    }
+  }
+
   @Override
   public TableInfo describe() throws SiteException {
     Table table = load();

@@ -3,7 +3,12 @@ package io.shoal.site.table;
 import io.shoal.protocol.TableInfo;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.TableConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
+import java.util.List;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -50,6 +55,36 @@ public final class FileTableSource implements TableSource {
   @Override
   public Optional<QueryBinding> bind(ParsedFragment fragment) {
     return Optional.empty();
+  }
+
+  /**
+   * For Parquet and CSV: the matching files with their sizes and modification times, so that a
+   * new, removed or rewritten file changes the key. Empty (read the files) if listing fails.
+   */
+  @Override
+  public Optional<CacheVersion> currentVersion() {
+    String glob = config.parquet() != null ? config.parquet() : config.csv();
+    if (glob == null) return Optional.empty();
+    try {
+      List<Path> files = FileGlobs.list(glob);
+      StringBuilder key = new StringBuilder();
+      for (Path f : files) {
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        key.append(f).append('|').append(a.size()).append('|').append(a.lastModifiedTime().toMillis()).append('\n');
+      }
+      return Optional.of(new CacheVersion(sha256(key.toString()), null, body(), files.size()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -25,6 +25,15 @@ public interface TableSource extends AutoCloseable {
    */
   Optional<QueryBinding> bind(ParsedFragment fragment) throws SiteException;
 
+  /**
+   * For {@code cache: memory}: the version of the rows a read would see now and a SELECT of all of
+   * them. Empty when the table cannot be cached at the moment (e.g. an Iceberg table without a
+   * snapshot); the fragment then reads the files.
+   */
+  default Optional<CacheVersion> currentVersion() throws SiteException {
+    return Optional.empty();
+  }
+
   /** Columns, row count, distribution, keys and snapshot, for the coordinator. */
   TableInfo describe() throws SiteException;
 

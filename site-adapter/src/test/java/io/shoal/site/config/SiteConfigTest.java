@@ -105,4 +105,44 @@ class SiteConfigTest {
         .hasMessageContaining("must be host:port");
     assertThatThrownBy(() -> SiteConfig.load(write("name: [eu\n"))).isInstanceOf(ConfigException.class);
   }
+
+  @Test
+  void cacheHasASiteDefaultAndPerTableOverrides() throws Exception {
+    SiteConfig c =
+        SiteConfig.load(
+            write(
+                """
+                name: eu
+                data: ./data
+                cache: memory
+                threads: 1
+                tables:
+                  orders: { iceberg: tpch.orders }
+                  nation: { parquet: n.parquet, cache: none }
+                  accounts: { duckdb: accounts }
+                """));
+    assertThat(c.cache()).isEqualTo(CacheMode.MEMORY);
+    assertThat(c.threads()).isEqualTo(1);
+    assertThat(c.cacheOf("orders")).isEqualTo(CacheMode.MEMORY);
+    assertThat(c.cacheOf("nation")).isEqualTo(CacheMode.NONE);
+    assertThat(c.cacheOf("accounts")).isEqualTo(CacheMode.NONE); // native already
+    SiteConfig d = SiteConfig.load(write("name: eu\ndata: d\ntables:\n  o: { iceberg: a.o, cache: memory }\n"));
+    assertThat(d.cache()).isEqualTo(CacheMode.NONE);
+    assertThat(d.cacheOf("o")).isEqualTo(CacheMode.MEMORY);
+    assertThat(d.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void cacheAndThreadsMistakesAreOneLineErrors() throws Exception {
+    assertThatThrownBy(() -> SiteConfig.load(write("name: eu\ndata: d\ncache: disk\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cache");
+    assertThatThrownBy(() -> SiteConfig.load(write("name: eu\ndata: d\ntables:\n  a: { duckdb: a, cache: memory }\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("table 'a'")
+        .hasMessageContaining("duckdb");
+    assertThatThrownBy(() -> SiteConfig.load(write("name: eu\ndata: d\nthreads: 0\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("threads must be at least 1");
+  }
 }
