@@ -27,12 +27,13 @@ import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * {@code WHERE [NOT] EXISTS (SELECT .. FROM X WHERE cond)}, with {@code cond} comparing the outer
- * row by something other than equality (TPC-H Q21: {@code l2.l_suppkey <> l1.l_suppkey}), becomes
- * a semi- (anti-) join of the outer rows with X on {@code cond}. Calcite's decorrelator otherwise
- * joins X with a copy of the whole outer query (its value generator) and deduplicates: Q21's
- * fragment held the outer four-way join three times and ran 3x slower in DuckDB than the query
- * itself. Equality-only correlation is left to the decorrelator, which handles it well.
+ * {@code WHERE [NOT] EXISTS (SELECT .. FROM X WHERE cond)} becomes a semi- (anti-) join of the
+ * outer rows with X on {@code cond}. When {@code cond} compares the outer row by something other
+ * than equality (TPC-H Q21: {@code l2.l_suppkey <> l1.l_suppkey}), Calcite's decorrelator joins X
+ * with a copy of the whole outer query (its value generator): Q21's fragment held the outer
+ * four-way join three times and ran 3x slower in DuckDB than the query itself. With equalities
+ * only, it groups X by the keys and joins (Q4: all late lineitems grouped by order, 2x slower in
+ * DuckDB than a semi-join); there the semi-join is taken only when each site can do it itself.
  */
 public final class ExistsToSemiJoinRule extends RelOptRule {
   public static final ExistsToSemiJoinRule INSTANCE = new ExistsToSemiJoinRule();
@@ -86,8 +87,7 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
     }
     Filter f = (Filter) rel;
     RelNode x = f.getInput();
-    if (RelOptUtil.getVariablesUsed(x).contains(cor) || !onlyFieldsOf(f.getCondition(), cor)
-        || !nonEquiCorrelation(f.getCondition(), cor)) {
+    if (RelOptUtil.getVariablesUsed(x).contains(cor) || !onlyFieldsOf(f.getCondition(), cor)) {
       return null;
     }
     RexNode cond = f.getCondition().accept(new RexShuttle() {
@@ -104,8 +104,37 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
         return new RexInputRef(ref.getIndex() + nLeft, ref.getType());
       }
     });
-    return LogicalJoin.create(left, x, List.of(), cond, Set.of(),
+    LogicalJoin join = LogicalJoin.create(left, x, List.of(), cond, Set.of(),
         anti ? JoinRelType.ANTI : JoinRelType.SEMI);
+    if (!nonEquiCorrelation(f.getCondition(), cor) && !colocated(join)) {
+      // Equalities only: the decorrelator's distinct keys per site ship less than a semi-join
+      // the sites cannot do themselves.
+      return null;
+    }
+    return join;
+  }
+
+  /** Whether each site can do the join with its own rows (ColocatedJoinRule will split it). */
+  private static boolean colocated(LogicalJoin join) {
+    return ColocatedJoinRule.sameDomainKey(join, join.getCluster().getMetadataQuery())
+        || replicatedOnly(join.getRight());
+  }
+
+  /** Reads replicated tables only. */
+  private static boolean replicatedOnly(RelNode rel) {
+    rel = ColocatedJoinRule.strip(rel);
+    if (rel instanceof SiteTableScan) {
+      return ((SiteTableScan) rel).siteTable().replicated();
+    }
+    if (rel instanceof org.apache.calcite.rel.core.TableScan || rel.getInputs().isEmpty()) {
+      return false;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (!replicatedOnly(in)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every correlation in the condition is a field of {@code cor}. */

@@ -40,18 +40,24 @@ public final class FragmentImplementor extends JdbcImplementor {
     if (i != 0 || !semiOrAnti(parent)) {
       return r;
     }
-    // The columns of a semi-join's left side, as the semi-join's own SELECT will name them.
-    leftColumns.put(parent, r.resetAlias().qualifiedContext());
     RelNode left = parent.getInput(0);
     Context columns = leftColumns.get(left);
-    if (!semiOrAnti(left) || columns == null) {
-      return r;
+    if (semiOrAnti(left) && columns != null) {
+      r = asSubQuery(r, left, columns);
     }
-    // A semi-join over a semi-join: the inner one as a sub-query with every column named as
-    // the plan names it (SELECT * over a join may repeat a name).
+    // The columns of this semi-join's left side, as its own SELECT will name them.
+    leftColumns.put(parent, r.resetAlias().qualifiedContext());
+    return r;
+  }
+
+  /**
+   * A semi-join under a semi-join, as a sub-query with every column named as the plan names it
+   * (SELECT * over a join may repeat a name).
+   */
+  private Result asSubQuery(Result r, RelNode rel, Context columns) {
     SqlSelect inner = r.asSelect();
     List<SqlNode> items = new ArrayList<>();
-    List<RelDataTypeField> fields = left.getRowType().getFieldList();
+    List<RelDataTypeField> fields = rel.getRowType().getFieldList();
     for (int k = 0; k < fields.size(); k++) {
       items.add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, columns.field(k),
           new SqlIdentifier(fields.get(k).getName(), SqlParserPos.ZERO)));
@@ -59,7 +65,7 @@ public final class FragmentImplementor extends JdbcImplementor {
     inner.setSelectList(new SqlNodeList(items, SqlParserPos.ZERO));
     SqlNode as = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, inner,
         new SqlIdentifier("sj" + leftColumns.size(), SqlParserPos.ZERO));
-    return result(as, List.of(Clause.FROM), left, null);
+    return result(as, List.of(Clause.FROM), rel, null);
   }
 
   private static boolean semiOrAnti(RelNode rel) {
