@@ -26,13 +26,28 @@ final class BenchCluster implements AutoCloseable {
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  /**
+   * DuckDB threads per site when the user gives none: the machine's cores shared among the three
+   * sites, since they all run here (a real site has its machine to itself).
+   */
+  static int defaultSiteThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / TpchSplit.SITES.size());
+  }
+
   private final DemoSetup setup;
   private final SiteProcesses processes;
+  private final String siteSettings;
 
   BenchCluster(Path dir, double sf, Consumer<String> onUnexpectedExit) {
+    this(dir, sf, "memory", defaultSiteThreads(), onUnexpectedExit);
+  }
+
+  /** {@code cache} and {@code threads} go into every site's YAML as they are. */
+  BenchCluster(Path dir, double sf, String cache, int threads, Consumer<String> onUnexpectedExit) {
     // The base port is irrelevant: every site's listen line is rewritten to port 0.
     this.setup = new DemoSetup(dir, sf, 1);
     this.processes = new SiteProcesses(setup.logsDir(), onUnexpectedExit);
+    this.siteSettings = "cache: " + cache + "\nthreads: " + threads + "\n";
   }
 
   DemoSetup setup() {
@@ -69,14 +84,14 @@ final class BenchCluster implements AutoCloseable {
   void writeSiteConfigs() throws DemoException {
     for (Path yaml : setup.writeSiteConfigs()) {
       try {
-        Files.writeString(yaml, benchYaml(Files.readString(yaml)));
+        Files.writeString(yaml, benchYaml(Files.readString(yaml)) + siteSettings);
       } catch (IOException e) {
         throw new DemoException("configure", "cannot rewrite " + yaml + ": " + e.getMessage(), e);
       }
     }
   }
 
-  /** Rewrites one demo site YAML: permissive policy, loopback port 0. */
+  /** Rewrites one demo site YAML: permissive policy, loopback port 0 (cache and threads follow). */
   static String benchYaml(String demoYaml) throws DemoException {
     String policyLine = "policy: " + DemoSetup.POLICY;
     if (!demoYaml.contains(policyLine) || !demoYaml.matches("(?s).*\nlisten: [^\n]+\n.*")) {
@@ -85,8 +100,7 @@ final class BenchCluster implements AutoCloseable {
     }
     return demoYaml
         .replace(policyLine, "policy: " + PERMISSIVE_POLICY)
-        .replaceFirst("\nlisten: [^\n]+\n", "\nlisten: 127.0.0.1:0\n")
-        + "cache: memory\nthreads: " + Math.max(1, Runtime.getRuntime().availableProcessors() / TpchSplit.SITES.size()) + "\n";
+        .replaceFirst("\nlisten: [^\n]+\n", "\nlisten: 127.0.0.1:0\n");
   }
 
   /** Starts the site processes and writes coordinator.yaml with their announced addresses. */

@@ -59,11 +59,31 @@ public final class BenchCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Option(
+      names = "--site-cache",
+      defaultValue = "memory",
+      paramLabel = "none|memory",
+      description = "the sites' table cache (site YAML `cache:`; default: ${DEFAULT-VALUE})")
+  String siteCache;
+
+  @Option(
+      names = "--site-threads",
+      paramLabel = "N",
+      description = "DuckDB threads per site (default: the cores divided among the three sites)")
+  Integer siteThreads;
+
+  @Option(
       names = "--latency-runs",
-      defaultValue = "50",
+      defaultValue = "200",
       hidden = true,
       description = "runs of the COUNT(*) latency probe (default: ${DEFAULT-VALUE})")
   int latencyRuns;
+
+  @Option(
+      names = "--latency-warmups",
+      defaultValue = "" + TpchBenchmark.COUNT_WARMUPS,
+      hidden = true,
+      description = "runs of the COUNT(*) latency probe before it measures (default: ${DEFAULT-VALUE})")
+  int latencyWarmups;
 
   @Option(
       names = "--plan-runs",
@@ -98,7 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<Integer> chosen = queries == null ? IntStream.rangeClosed(1, TpchQueries.COUNT).boxed().toList() : queries;
     BenchCluster cluster =
-        new BenchCluster(dir, sf, line -> err.println("shoal bench: warning: " + line));
+        new BenchCluster(
+            dir, sf, siteCache, siteThreads == null ? BenchCluster.defaultSiteThreads() : siteThreads,
+            line -> err.println("shoal bench: warning: " + line));
     // Ctrl-C during a long run must not leave site processes behind.
     Thread hook = new Thread(cluster::stop, "shoal-bench-stop-sites");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -116,7 +138,11 @@ public final class BenchCommand implements Callable<Integer> {
       for (var r : cluster.start()) {
         out.println("  site " + r.site() + " (pid " + r.pid() + ") listening on " + r.address());
       }
-      out.printf(Locale.ROOT, "   started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      out.printf(
+          Locale.ROOT, "   started in %.1f s (site cache: %s, DuckDB threads per site: %d, cores here: %d)%n",
+          (System.nanoTime() - t0) / 1e9, siteCache,
+          siteThreads == null ? BenchCluster.defaultSiteThreads() : siteThreads,
+          Runtime.getRuntime().availableProcessors());
 
       step = "benchmark";
       out.printf(
@@ -128,7 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
       try (TimedRunner fed = new TimedRunner(() -> DriverManager.getConnection(cluster.jdbcUrl()));
           TimedRunner one = new TimedRunner(() -> openOracle(oracle))) {
         new TpchBenchmark(fed, one, runs, Duration.ofSeconds(timeoutSeconds), out)
-            .countRuns(latencyRuns)
+            .countRuns(latencyRuns, latencyWarmups)
             .planRuns(planRuns)
             .run(chosen);
       } catch (SQLException e) {
@@ -161,8 +187,13 @@ public final class BenchCommand implements Callable<Integer> {
     if (!(sf > 0)) return "--sf must be positive, got " + sf;
     if (runs < 1) return "--runs must be at least 1, got " + runs;
     if (latencyRuns < 1) return "--latency-runs must be at least 1, got " + latencyRuns;
+    if (latencyWarmups < 0) return "--latency-warmups must be at least 0, got " + latencyWarmups;
     if (planRuns < 1) return "--plan-runs must be at least 1, got " + planRuns;
     if (timeoutSeconds < 1) return "--timeout must be at least 1 second, got " + timeoutSeconds;
+    if (!siteCache.equals("none") && !siteCache.equals("memory")) {
+      return "--site-cache is none or memory, not " + siteCache;
+    }
+    if (siteThreads != null && siteThreads < 1) return "--site-threads must be at least 1, got " + siteThreads;
     if (queries != null) {
       if (queries.isEmpty()) return "--queries needs at least one query number";
       List<Integer> seen = new ArrayList<>();

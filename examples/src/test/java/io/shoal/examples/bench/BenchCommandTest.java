@@ -25,7 +25,7 @@ class BenchCommandTest {
     Path benchDir = dir.resolve("bench");
     int code =
         new CommandLine(cmd)
-            .execute("--sf", "0.01", "--runs", "1", "--queries", "1,6", "--latency-runs", "5", "--plan-runs", "1", "--dir", benchDir.toString());
+            .execute("--sf", "0.01", "--runs", "1", "--queries", "1,6", "--latency-runs", "5", "--latency-warmups", "5", "--plan-runs", "1", "--dir", benchDir.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as("stdout:\n%s\nstderr:\n%s", text, err).isEqualTo(0);
 
@@ -38,7 +38,7 @@ class BenchCommandTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).matches(
         "Q6 +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d\\d \\| .* \\| <= 1\\.3 (met|MISSED)"));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("total +\\| .* \\| <= 2\\.0 (met|MISSED)"));
-    assertThat(text).containsPattern("SELECT COUNT\\(\\*\\) FROM orders, warm, 5 runs: p50 [\\d.]+ ms, p90 [\\d.]+ ms");
+    assertThat(text).containsPattern("SELECT COUNT\\(\\*\\) FROM orders, warm \\(after 5 runs\\), 5 runs: p50 [\\d.]+ ms, p90 [\\d.]+ ms");
     assertThat(text).containsPattern("Q5 planning time \\(EXPLAIN PLAN FOR, uncached\\), median of 1: [\\d.]+ ms");
     assertThat(text).contains("bench finished");
     System.out.println(text); // the figures, for whoever reads the test log
@@ -58,7 +58,10 @@ class BenchCommandTest {
     assertThat(cmd.queries).isNull();
     assertThat(cmd.keep).isFalse();
     assertThat(cmd.timeoutSeconds).isEqualTo(120);
-    assertThat(cmd.latencyRuns).isEqualTo(50);
+    assertThat(cmd.latencyRuns).isEqualTo(200);
+    assertThat(cmd.latencyWarmups).isEqualTo(TpchBenchmark.COUNT_WARMUPS);
+    assertThat(cmd.siteCache).isEqualTo("memory");
+    assertThat(cmd.siteThreads).isNull();
     assertThat(cmd.planRuns).isEqualTo(5);
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -69,6 +72,11 @@ class BenchCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("shoal bench: --queries: TPC-H has queries 1 to 22, not 23\n");
     assertThat(new CommandLine(bad).execute("--runs", "0", "--dir", benchDir.toString())).isEqualTo(2);
+    assertThat(new CommandLine(bad).execute("--site-cache", "disk", "--dir", benchDir.toString())).isEqualTo(2);
+    assertThat(new CommandLine(bad).execute("--site-threads", "0", "--dir", benchDir.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("shoal bench: --site-cache is none or memory, not disk\n")
+        .contains("shoal bench: --site-threads must be at least 1, got 0\n");
     assertThat(benchDir).doesNotExist();
   }
 }
