@@ -194,11 +194,27 @@ final class DuckFragment implements Site.Fragment {
   }
 
   private PreparedStatement prepareStatement() throws SiteException {
+    PreparedStatement ps;
     try {
-      return conn.prepareStatement(verdict.sql());
+      ps = conn.prepareStatement(verdict.sql());
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "");
     }
+    String lossy;
+    try {
+      lossy = LossyTypes.problem(ps.getMetaData());
+    } catch (SQLException e) {
+      lossy = null; // no metadata: the Arrow schema checks at the Flight server still apply
+    }
+    if (lossy != null) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // refusing anyway
+      }
+      throw new SiteException(SiteException.Kind.INVALID_SQL, lossy);
+    }
+    return ps;
   }
 
   ParsedFragment parsed() {

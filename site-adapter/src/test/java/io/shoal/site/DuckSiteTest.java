@@ -116,6 +116,25 @@ class DuckSiteTest {
   }
 
   @Test
+  void refusesTypesArrowWouldCarryWrong() throws Exception {
+    for (String[] c : new String[][] {
+        {"SELECT TIMETZ '12:34:56+02:00' AS t", "\"t\" has type TIME WITH TIME ZONE"},
+        {"SELECT [TIMETZ '01:00:00+05:00'] AS ts", "\"ts\" has type TIME WITH TIME ZONE[]"},
+        {"SELECT '0101'::BIT AS b", "\"b\" has type BIT"}}) {
+      assertThatThrownBy(() -> rows(c[0]))
+          .isInstanceOf(SiteException.class)
+          .hasMessageContaining(c[1])
+          .hasMessageContaining("cast it in the query")
+          .extracting(e -> ((SiteException) e).kind())
+          .isEqualTo(SiteException.Kind.INVALID_SQL);
+    }
+    // with the cast the value arrives whole, and the site keeps serving
+    assertThat(rows("SELECT CAST(TIMETZ '12:34:56+02:00' AS VARCHAR) AS t, CAST('0101'::BIT AS VARCHAR) AS b"))
+        .containsExactly(List.of("12:34:56+02", "0101"));
+    assertThat(rows("SELECT TIME '12:34:56' AS plain")).hasSize(1);
+  }
+
+  @Test
   void invalidSqlCarriesDuckDbsMessage() {
     assertThatThrownBy(() -> site.prepare("SELEC 1", Site.FragmentContext.anonymous("t")))
         .isInstanceOf(SiteException.class)
