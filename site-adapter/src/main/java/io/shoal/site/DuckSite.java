@@ -321,6 +321,11 @@ public final class DuckSite implements Site {
     return s;
   }
 
+  /** Arrow memory the site's fragments hold right now: 0 when no stream is open. */
+  long allocatedBytes() {
+    return allocator.getAllocatedMemory();
+  }
+
   @Override
   public void close() {
     if (cache != null) cache.close();
