@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.flight.SiteServer;
-import io.shoal.planner.Federation;
-import io.shoal.planner.SiteEndpoint;
 import io.shoal.planner.exec.SiteRuntime;
 import io.shoal.site.config.SiteConfig;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,12 +110,11 @@ class SharedFragmentTest {
         + "\ntables:\n  lineitem: { parquet: \"" + root.resolve("tpch/eu/lineitem.parquet")
         + "\" }\n");
     SiteServer xx = SiteServer.start(SiteConfig.load(yaml));
-    List<SiteEndpoint> sites = new ArrayList<>(fed.endpoints());
-    sites.add(new SiteEndpoint("xx", URI.create("grpc://127.0.0.1:" + xx.port()), null));
-    Properties partial = new Properties();
-    partial.setProperty(Federation.PARTIAL_RESULTS, "true");
-    try (Connection strict = Federation.connect(sites, new Properties());
-        Connection lenient = Federation.connect(sites, partial)) {
+    // Through the driver: it is what turns a site's failure into an SQLException with its state.
+    String url = "jdbc:shoal:sites=" + fed.sitesProperty() + ",xx@grpc://127.0.0.1:" + xx.port()
+        + ";metadataCacheSeconds=0";
+    try (Connection strict = DriverManager.getConnection(url);
+        Connection lenient = DriverManager.getConnection(url + ";partialResults=true")) {
       ResultRows.run(strict, SELF_JOIN); // xx answers now
       ResultRows.run(lenient, SELF_JOIN);
       xx.close();
