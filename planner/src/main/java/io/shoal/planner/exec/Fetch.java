@@ -145,8 +145,9 @@ final class Fetch {
               first = false;
             }
             rows += root.getRowCount();
-            query.record.batch(site, root.getRowCount(), bytes(root));
-            List<Object> batch = ArrowRows.convert(root, types, scalar);
+            long bytes = bytes(root);
+            query.record.batch(site, root.getRowCount(), bytes);
+            Batch batch = new Batch(ArrowRows.convert(root, types, scalar), bytes);
             if (!put(batch)) {
               s.cancel("consumer gone", null);
               ended(t0, "cancelled");
@@ -222,6 +223,20 @@ final class Fetch {
     }
   }
 
+  /** One converted batch and the Arrow bytes it came in (what a replay buffer counts). */
+  private record Batch(List<Object> rows, long bytes) {}
+
+  /**
+   * Sees every batch the consumer takes, and the end: how a fetch shared by two consumers of one
+   * query keeps its rows for the second one (see {@link SharedFragment}).
+   */
+  interface Sink {
+    void batch(List<Object> rows, long bytes);
+
+    /** The consumer took the end of the stream (all rows, or all a partial result has). */
+    void end();
+  }
+
   /** SQLState of the suppressed-groups warning: 01000, a general warning. */
   static final String SUPPRESSED_STATE = "01000";
 
@@ -267,6 +282,11 @@ final class Fetch {
   }
 
   Enumerator<Object> enumerator() {
+    return enumerator(null);
+  }
+
+  /** The rows; {@code sink}, when not null, sees each batch as the consumer takes it. */
+  Enumerator<Object> enumerator(Sink sink) {
     if (!queued && started.compareAndSet(false, true)) {
       // Not taken by the pool (it was full): run on a thread of our own rather than wait.
       Thread t = new Thread(this::produce, "shoal-fetch-" + site);
@@ -285,7 +305,6 @@ final class Fetch {
       }
 
       @Override
-      @SuppressWarnings("unchecked")
       public boolean moveNext() {
         while (!done) {
           if (index + 1 < batch.size()) {
@@ -295,14 +314,21 @@ final class Fetch {
           Object item = take();
           if (item == END) {
             done = true;
+            if (sink != null) {
+              sink.end();
+            }
             return false;
           }
           if (item instanceof RuntimeException) {
             done = true;
             throw (RuntimeException) item;
           }
-          batch = (List<Object>) item;
+          Batch b = (Batch) item;
+          batch = b.rows();
           index = -1;
+          if (sink != null) {
+            sink.batch(b.rows(), b.bytes());
+          }
         }
         return false;
       }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.DataContext;
@@ -37,6 +38,8 @@ public final class SiteRuntime {
     final String queryId;
     final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     final AtomicBoolean cancel;
+    /** The fragments of this execution by site, bound SQL and row format: one fetch each. */
+    final Map<String, SharedFragment> fragments = new ConcurrentHashMap<>();
 
     QueryState(QueryRecord record, AtomicBoolean cancel) {
       this.record = record;
@@ -79,11 +82,19 @@ public final class SiteRuntime {
   }
 
   /**
+   * System property: Arrow bytes of a fragment's result kept to replay it to a second place of the
+   * plan that uses the same fragment (default 64 MB); past it the second place fetches again.
+   */
+  public static final String REPLAY_LIMIT_PROPERTY = "shoal.fragmentReplayLimitBytes";
+
+  /**
    * Starts the fragment now (so fragments of one query run concurrently) and returns its rows.
-   * Enumerating it again runs the fragment again.
+   * The same fragment used twice in one execution is fetched once (see {@link SharedFragment}):
+   * {@code users[0]} is how many places of the plan run it.
+   * enumerating it once more than the plan uses it runs the fragment again.
    */
   public static Enumerable<Object> fragment(DataContext root, String site, String sql,
-      String[] types, int[] params, String[] paramTypes, boolean scalar) {
+      String[] types, int[] params, String[] paramTypes, boolean scalar, int[] users) {
     SchemaPlus schema = root.getRootSchema().getSubSchema(site);
     if (schema == null) {
       throw new ShoalException(SqlStates.INTERNAL_ERROR, "no schema for site " + site);
@@ -96,29 +107,29 @@ public final class SiteRuntime {
     }
     String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
     QueryState q = state(root, federation);
+    String key = site + '\0' + scalar + '\0' + String.join(",", types) + '\0' + text;
+    SharedFragment shared = q.fragments.computeIfAbsent(key, k -> new SharedFragment(q, site,
+        users == null || users.length == 0 ? 1 : users[0],
+        () -> start(federation, site, text, types, scalar, q),
+        Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES)));
+    shared.register();
     return new AbstractEnumerable<Object>() {
-      private Fetch first = start();
-
-      private Fetch start() {
-        Fetch f = new Fetch(federation, site, text, types, scalar, q);
-        f.begin();
-        if (!f.submit(federation.executor())) {
-          // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
-          f.unbegin();
-        }
-        return f;
-      }
-
       @Override
       public Enumerator<Object> enumerator() {
-        Fetch f;
-        synchronized (this) {
-          f = first != null ? first : start();
-          first = null;
-        }
-        return f.enumerator();
+        return shared.enumerator();
       }
     };
+  }
+
+  private static Fetch start(Federation federation, String site, String text, String[] types,
+      boolean scalar, QueryState q) {
+    Fetch f = new Fetch(federation, site, text, types, scalar, q);
+    f.begin();
+    if (!f.submit(federation.executor())) {
+      // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
+      f.unbegin();
+    }
+    return f;
   }
 
   /** Replaces the {@code ?} of the fragment by the parameter values, as typed literals. */

@@ -2,7 +2,10 @@ package io.shoal.planner.rel;
 
 import io.shoal.planner.exec.SiteRuntime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.WeakHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -112,6 +115,14 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
       RelDataType t = paramTypes.get(p);
       paramTypeCodes.add(t == null ? "ANY" : SiteRuntime.typeCode(t));
     }
+    // How many places of this plan run the same fragment (TPC-H Q15 reads its view twice): one
+    // holder per plan, counted up by each of them, so at run time the first reader knows whether
+    // to keep its rows for the others. The plan may be a DAG: Calcite implements a shared subtree
+    // once per parent, and each implementation is one place.
+    String key = site() + '\0' + scalar + '\0' + types + '\0' + params + '\0' + sqlString.getSql();
+    int[] users = USERS.computeIfAbsent(implementor, i -> new HashMap<>())
+        .computeIfAbsent(key, k -> new int[1]);
+    users[0]++;
     BlockBuilder builder = new BlockBuilder();
     Expression call = Expressions.call(
         SiteRuntime.class,
@@ -122,10 +133,15 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
         Expressions.constant(types.toArray(new String[0])),
         Expressions.constant(params.stream().mapToInt(Integer::intValue).toArray()),
         Expressions.constant(paramTypeCodes.toArray(new String[0])),
-        Expressions.constant(scalar));
+        Expressions.constant(scalar),
+        implementor.stash(users, int[].class));
     builder.add(Expressions.return_(null, call));
     return implementor.result(physType, builder.toBlock());
   }
+
+  /** Per implementation of a plan: the places that run each fragment (see {@link #implement}). */
+  private static final Map<EnumerableRelImplementor, Map<String, int[]>> USERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Map<Integer, RelDataType> dynamicParamTypes(RelNode root) {
     Map<Integer, RelDataType> out = new TreeMap<>();

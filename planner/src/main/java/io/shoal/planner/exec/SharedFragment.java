@@ -1,0 +1,230 @@
+package io.shoal.planner.exec;
+
+import io.shoal.planner.ShoalException;
+import io.shoal.protocol.SqlStates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * One fragment (same site, same bound SQL, same row format) within one query execution, however
+ * many times the plan uses it: TPC-H Q15 reads its {@code revenue0} view twice, and without this
+ * each site would run the same aggregation twice and send its result twice.
+ *
+ * <p>The first user to enumerate streams from the site as any fragment does. Only when the plan
+ * uses the fragment more than once are its batches kept, up to {@link #REPLAY_LIMIT_BYTES} of
+ * Arrow buffers, and replayed to the later users once the first one has read the end. A later user
+ * that starts before that (a consumer interleaved with the first on the one enumerating thread:
+ * waiting for it could never end), or after the kept rows outgrew the limit or the first user
+ * stopped early, fetches on its own: correctness first, one more fetch at worst. So a fragment used
+ * once is never buffered, and no user ever waits for another.
+ */
+final class SharedFragment {
+  /** Kept Arrow bytes past which a second user fetches again rather than replays. */
+  static final long REPLAY_LIMIT_BYTES = 64L << 20;
+
+  private final SiteRuntime.QueryState query;
+  private final String site;
+  /** Sends the fragment (now) and returns its fetch. */
+  private final Supplier<Fetch> starter;
+  private final long limit;
+  /** How many places of the plan run the fragment (counted when the plan was implemented). */
+  private final int users;
+  /** How many of them asked for it so far (calls at run time, not all at bind time). */
+  private int registered;
+  private int opened;
+  /** Begun at bind by the first user, so fragments start concurrently; the first reader takes it. */
+  private Fetch pending;
+  /** The first reader's batches, kept when there are several users. */
+  private Replay replay;
+
+  SharedFragment(SiteRuntime.QueryState query, String site, int users, Supplier<Fetch> starter,
+      long limit) {
+    this.query = query;
+    this.users = users;
+    this.site = site;
+    this.starter = starter;
+    this.limit = limit;
+  }
+
+  /** One more place in the plan asks for this fragment; the first one starts the fetch. */
+  synchronized void register() {
+    registered++;
+    if (registered == 1) {
+      pending = starter.get();
+    }
+  }
+
+  Enumerator<Object> enumerator() {
+    Fetch f;
+    Replay keep = null;
+    synchronized (this) {
+      opened++;
+      List<List<Object>> kept = keptRows();
+      if (kept != null) {
+        return replay(kept);
+      }
+      if (pending != null) {
+        f = pending;
+        pending = null;
+        if (users > 1 && replay == null) {
+          replay = new Replay(limit);
+          keep = replay;
+        }
+      } else if (replay != null) {
+        // The first reader is still reading: decide when our rows are first wanted.
+        return new Later();
+      } else {
+        f = starter.get();
+      }
+    }
+    return f.enumerator(keep);
+  }
+
+  /** The kept rows if complete, releasing them once every user has had them. Holds the lock. */
+  private List<List<Object>> keptRows() {
+    if (replay == null) {
+      return null;
+    }
+    List<List<Object>> kept = replay.rows();
+    if (kept != null && opened >= users) {
+      replay = null; // the last user: nobody else needs them kept
+    }
+    return kept;
+  }
+
+  private void check() {
+    RuntimeException failure = query.failure.get();
+    if (failure != null) {
+      throw failure;
+    }
+    if (query.cancel != null && query.cancel.get()) {
+      throw new ShoalException(SqlStates.CANCELLED, "query cancelled");
+    }
+  }
+
+  private Enumerator<Object> replay(List<List<Object>> batches) {
+    return new Enumerator<>() {
+      private int next;
+      private List<Object> batch = List.of();
+      private int index = -1;
+      private Object current;
+
+      @Override
+      public Object current() {
+        return current;
+      }
+
+      @Override
+      public boolean moveNext() {
+        while (true) {
+          if (index + 1 < batch.size()) {
+            current = batch.get(++index);
+            return true;
+          }
+          if (next >= batches.size()) {
+            return false;
+          }
+          check();
+          batch = batches.get(next++);
+          index = -1;
+        }
+      }
+
+      @Override
+      public void reset() {
+        next = 0;
+        batch = List.of();
+        index = -1;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** A later user's rows: replayed if the first reader has finished by then, else fetched anew. */
+  private final class Later implements Enumerator<Object> {
+    private Enumerator<Object> delegate;
+    private boolean closed;
+
+    private Enumerator<Object> delegate() {
+      if (delegate == null) {
+        check();
+        List<List<Object>> kept;
+        synchronized (SharedFragment.this) {
+          kept = keptRows();
+        }
+        delegate = kept != null ? replay(kept) : starter.get().enumerator();
+      }
+      return delegate;
+    }
+
+    @Override
+    public Object current() {
+      return delegate().current();
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (closed) {
+        return false;
+      }
+      return delegate().moveNext();
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("a site's rows cannot be re-read in place");
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      if (delegate != null) {
+        delegate.close();
+      }
+    }
+  }
+
+  /** The batches the first reader took, while they stay under the limit. */
+  static final class Replay implements Fetch.Sink {
+    private final long limit;
+    private List<List<Object>> batches = new ArrayList<>();
+    private long bytes;
+    private boolean complete;
+
+    Replay(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public synchronized void batch(List<Object> rows, long n) {
+      if (batches == null) {
+        return;
+      }
+      bytes += n;
+      if (bytes > limit) {
+        batches = null; // too big to keep: later users fetch on their own
+        return;
+      }
+      batches.add(rows);
+    }
+
+    @Override
+    public synchronized void end() {
+      complete = batches != null;
+    }
+
+    /** All rows, or null while the first reader has not read the end or they outgrew the limit. */
+    synchronized List<List<Object>> rows() {
+      return complete ? batches : null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "fragment at site " + site;
+  }
+}
