@@ -147,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
       step = "benchmark";
       out.printf(
           Locale.ROOT,
-          "== %d quer%s, federated (%s) vs single DuckDB (%s): 1 warm-up + median of %d, timeout %d s%n",
+          "== %d quer%s, federated (%s) vs single DuckDB (%s): a warm-up pass, then per query 1 warm-up + median of %d, timeout %d s%n",
           chosen.size(), chosen.size() == 1 ? "y" : "ies", cluster.jdbcUrl(), cluster.oracle(), runs,
           timeoutSeconds);
       Path oracle = cluster.oracle();
