@@ -285,6 +285,20 @@ final class Fetch {
     return enumerator(null);
   }
 
+  /** The query ended without reading this fetch: stop its producer and the site's stream. */
+  void discard() {
+    closed = true;
+    FlightStream s = stream;
+    if (s != null) {
+      try {
+        s.cancel("query ended before reading it", null);
+      } catch (RuntimeException ignored) {
+        // The stream may have finished meanwhile.
+      }
+    }
+    queue.clear();
+  }
+
   /** The rows; {@code sink}, when not null, sees each batch as the consumer takes it. */
   Enumerator<Object> enumerator(Sink sink) {
     if (!queued && started.compareAndSet(false, true)) {

@@ -31,8 +31,6 @@ final class SharedFragment {
   private final long limit;
   /** How many places of the plan run the fragment (counted when the plan was implemented). */
   private final int users;
-  /** How many of them asked for it so far (calls at run time, not all at bind time). */
-  private int registered;
   private int opened;
   /** Begun at bind by the first user, so fragments start concurrently; the first reader takes it. */
   private Fetch pending;
@@ -48,11 +46,39 @@ final class SharedFragment {
     this.limit = limit;
   }
 
+  /** Whether the fetch was started at bind (by {@link #prestart} or the first {@link #register}). */
+  private boolean begun;
+
   /** One more place in the plan asks for this fragment; the first one starts the fetch. */
   synchronized void register() {
-    registered++;
-    if (registered == 1) {
+    begin();
+  }
+
+  /**
+   * Starts the fetch before any place of the plan asks for it: the plan runs every fragment, and
+   * an aggregate that Calcite computes while binding (linq4j's groupBy reads its input at once)
+   * would otherwise hold back the fragments bound after it (TPC-H Q17's two phases).
+   */
+  synchronized void prestart() {
+    begin();
+  }
+
+  private void begin() {
+    if (!begun) {
+      begun = true;
       pending = starter.get();
+    }
+  }
+
+  /** The query ended: a fetch nobody took (a branch the plan never read) stops now. */
+  void abandon() {
+    Fetch f;
+    synchronized (this) {
+      f = pending;
+      pending = null;
+    }
+    if (f != null) {
+      f.discard();
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,10 +42,15 @@ public final class SiteRuntime {
     /** The fragments of this execution by site, bound SQL and row format: one fetch each. */
     final Map<String, SharedFragment> fragments = new ConcurrentHashMap<>();
 
+    /** Whether the plan's fragments were all started (at the first fragment bound). */
+    final AtomicBoolean prestarted = new AtomicBoolean();
+
     QueryState(QueryRecord record, AtomicBoolean cancel) {
       this.record = record;
       this.queryId = record.queryId();
       this.cancel = cancel;
+      // A fragment started but never read (a branch the plan skipped) stops with the query.
+      record.onFinish(() -> fragments.values().forEach(SharedFragment::abandon));
     }
   }
 
@@ -94,24 +100,19 @@ public final class SiteRuntime {
    * enumerating it once more than the plan uses it runs the fragment again.
    */
   public static Enumerable<Object> fragment(DataContext root, String site, String sql,
-      String[] types, int[] params, String[] paramTypes, boolean scalar, int[] users) {
-    SchemaPlus schema = root.getRootSchema().getSubSchema(site);
-    if (schema == null) {
-      throw new ShoalException(SqlStates.INTERNAL_ERROR, "no schema for site " + site);
-    }
-    Federation federation;
-    try {
-      federation = (Federation) schema.unwrap(SiteSchema.class).runtime();
-    } catch (ClassCastException e) {
-      throw new ShoalException(SqlStates.INTERNAL_ERROR, "site " + site + " has no runtime");
-    }
-    String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
+      String[] types, int[] params, String[] paramTypes, boolean scalar, int[] users,
+      List<Object[]> plan) {
+    Federation federation = federation(root, site);
     QueryState q = state(root, federation);
-    String key = site + '\0' + scalar + '\0' + String.join(",", types) + '\0' + text;
-    SharedFragment shared = q.fragments.computeIfAbsent(key, k -> new SharedFragment(q, site,
-        users == null || users.length == 0 ? 1 : users[0],
-        () -> start(federation, site, text, types, scalar, q),
-        Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES)));
+    if (plan != null && q.prestarted.compareAndSet(false, true)) {
+      // Every fragment of the plan goes out now, so that they run at the sites side by side.
+      for (Object[] f : plan) {
+        String fsite = (String) f[0];
+        shared(root, federation(root, fsite), q, fsite, (String) f[1], (String[]) f[2], (int[]) f[3],
+            (String[]) f[4], (Boolean) f[5], (int[]) f[6]).prestart();
+      }
+    }
+    SharedFragment shared = shared(root, federation, q, site, sql, types, params, paramTypes, scalar, users);
     shared.register();
     return new AbstractEnumerable<Object>() {
       @Override
@@ -119,6 +120,35 @@ public final class SiteRuntime {
         return shared.enumerator();
       }
     };
+  }
+
+  /** One fragment of the plan, as the converter describes it: see {@link #fragment}. */
+  public static Object[] planEntry(String site, String sql, String[] types, int[] params,
+      String[] paramTypes, boolean scalar, int[] users) {
+    return new Object[] {site, sql, types, params, paramTypes, scalar, users};
+  }
+
+  private static SharedFragment shared(DataContext root, Federation federation, QueryState q,
+      String site, String sql, String[] types, int[] params, String[] paramTypes, boolean scalar,
+      int[] users) {
+    String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
+    String key = site + '\0' + scalar + '\0' + String.join(",", types) + '\0' + text;
+    return q.fragments.computeIfAbsent(key, k -> new SharedFragment(q, site,
+        users == null || users.length == 0 ? 1 : users[0],
+        () -> start(federation, site, text, types, scalar, q),
+        Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES)));
+  }
+
+  private static Federation federation(DataContext root, String site) {
+    SchemaPlus schema = root.getRootSchema().getSubSchema(site);
+    if (schema == null) {
+      throw new ShoalException(SqlStates.INTERNAL_ERROR, "no schema for site " + site);
+    }
+    try {
+      return (Federation) schema.unwrap(SiteSchema.class).runtime();
+    } catch (ClassCastException e) {
+      throw new ShoalException(SqlStates.INTERNAL_ERROR, "site " + site + " has no runtime");
+    }
   }
 
   private static Fetch start(Federation federation, String site, String text, String[] types,

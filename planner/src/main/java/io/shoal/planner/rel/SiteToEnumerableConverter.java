@@ -123,6 +123,13 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
     int[] users = USERS.computeIfAbsent(implementor, i -> new HashMap<>())
         .computeIfAbsent(key, k -> new int[1]);
     users[0]++;
+    // Every fragment of the plan, so that the first one bound at run time starts them all.
+    List<Object[]> plan = PLAN.computeIfAbsent(implementor, i -> new ArrayList<>());
+    if (users[0] == 1) {
+      plan.add(SiteRuntime.planEntry(site(), sqlString.getSql(), types.toArray(new String[0]),
+          params.stream().mapToInt(Integer::intValue).toArray(), paramTypeCodes.toArray(new String[0]),
+          scalar, users));
+    }
     BlockBuilder builder = new BlockBuilder();
     Expression call = Expressions.call(
         SiteRuntime.class,
@@ -134,13 +141,18 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
         Expressions.constant(params.stream().mapToInt(Integer::intValue).toArray()),
         Expressions.constant(paramTypeCodes.toArray(new String[0])),
         Expressions.constant(scalar),
-        implementor.stash(users, int[].class));
+        implementor.stash(users, int[].class),
+        implementor.stash(plan, List.class));
     builder.add(Expressions.return_(null, call));
     return implementor.result(physType, builder.toBlock());
   }
 
   /** Per implementation of a plan: the places that run each fragment (see {@link #implement}). */
   private static final Map<EnumerableRelImplementor, Map<String, int[]>> USERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Per implementation of a plan: its fragments, in {@link SiteRuntime#planEntry} form. */
+  private static final Map<EnumerableRelImplementor, List<Object[]>> PLAN =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Map<Integer, RelDataType> dynamicParamTypes(RelNode root) {

@@ -99,12 +99,30 @@ public final class QueryRecord {
   }
 
   /** The query ended: {@code ok}, {@code error: ...} or {@code cancelled}. First call wins. */
-  public synchronized void finish(String status) {
-    if (millis < 0) {
+  public void finish(String status) {
+    List<Runnable> hooks;
+    synchronized (this) {
+      if (millis >= 0) return;
       this.millis = (System.nanoTime() - startNanos) / 1_000_000;
       this.status = status;
+      hooks = new ArrayList<>(onFinish);
+      onFinish.clear();
     }
+    for (Runnable r : hooks) r.run();
   }
+
+  /** Runs {@code hook} when the query ends (now, if it has). */
+  public void onFinish(Runnable hook) {
+    synchronized (this) {
+      if (millis < 0) {
+        onFinish.add(hook);
+        return;
+      }
+    }
+    hook.run();
+  }
+
+  private final List<Runnable> onFinish = new ArrayList<>();
 
   public synchronized boolean finished() {
     return millis >= 0;
