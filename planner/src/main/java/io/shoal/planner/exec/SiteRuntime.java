@@ -154,6 +154,12 @@ public final class SiteRuntime {
   private static Fetch start(Federation federation, String site, String text, String[] types,
       boolean scalar, QueryState q) {
     Fetch f = new Fetch(federation, site, text, types, scalar, q);
+    if (federation.executor() instanceof java.util.concurrent.ThreadPoolExecutor pool
+        && pool.getActiveCount() >= pool.getMaximumPoolSize()) {
+      // Every scatter thread is busy (a plan with many fragments): rather than send the request
+      // and cancel it when the pool refuses, start when its rows are first wanted.
+      return f;
+    }
     f.begin();
     if (!f.submit(federation.executor())) {
       // Pool full: the fetch starts when its rows are first wanted (Fetch.enumerator).
