@@ -94,6 +94,11 @@ public final class SiteProcesses implements AutoCloseable {
     return List.of(
         java,
         "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        // The demo's and the bench's sites share one machine's cores: the serial collector spends
+        // no CPU on concurrent GC threads (a site's heap is small; its rows live in DuckDB and
+        // Arrow, off-heap). Measured with three sites on 2 cores, 3000 federated COUNT(*):
+        // p50 7.4 -> 6.2 ms, site CPU per query 4.2 -> 3.6 ms.
+        "-XX:+UseSerialGC",
         "-cp",
         System.getProperty("java.class.path"),
         MAIN_CLASS,
