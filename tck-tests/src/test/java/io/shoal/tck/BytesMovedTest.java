@@ -35,24 +35,8 @@ class BytesMovedTest {
     if (federation != null) federation.close();
   }
 
-  /** Runs a query to the end, then reads what each site sent for it from shoal.queries. */
   static Map<String, Long> bytesPerSite(String sql) throws Exception {
-    try (Statement st = federation.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        // drain: bytes are counted as batches arrive
-      }
-    }
-    Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = federation.prepareStatement(
-        "SELECT site, bytes FROM shoal.queries WHERE \"sql\" = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
-      ps.setString(1, sql);
-      ps.setString(2, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Long::sum);
-      }
-    }
-    return out;
+    return Plans.bytesPerSite(federation, sql);
   }
 
   @ParameterizedTest

@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.Test;
  * site with the pushed work in its SQL, and the query still returns the oracle's answer.
  */
 class PlanTest {
-  private static final Pattern FRAGMENT =
-      Pattern.compile("SiteToEnumerableConverter\\(site=\\[(\\w+)], sql=\\[(.*?)]\\)\\n?");
-
   private static Connection federation;
   private static Connection oracle;
 
@@ -39,20 +34,11 @@ class PlanTest {
   }
 
   private static String explain(String sql) throws Exception {
-    try (Statement st = federation.createStatement();
-        ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      StringBuilder b = new StringBuilder();
-      while (rs.next()) b.append(rs.getString(1));
-      return b.toString();
-    }
+    return Plans.explain(federation, sql);
   }
 
-  /** site, fragment SQL; in plan order. */
   private static List<String[]> fragments(String plan) {
-    Matcher m = FRAGMENT.matcher(plan);
-    List<String[]> out = new ArrayList<>();
-    while (m.find()) out.add(new String[] {m.group(1), m.group(2)});
-    return out;
+    return Plans.fragments(plan);
   }
 
   private static List<String> sites(List<String[]> fragments) {

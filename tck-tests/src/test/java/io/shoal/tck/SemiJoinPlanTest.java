@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bytes that leave the sites, and the oracle's answer.
  */
 class SemiJoinPlanTest {
-  private static final Pattern FRAGMENT =
-      Pattern.compile("SiteToEnumerableConverter\\(site=\\[(\\w+)], sql=\\[(.*?)]\\)\\n?");
-
   private static Connection federation;
   private static Connection oracle;
 
@@ -46,20 +41,12 @@ class SemiJoinPlanTest {
   }
 
   private static String explain(String sql) throws Exception {
-    try (Statement st = federation.createStatement();
-        ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      StringBuilder b = new StringBuilder();
-      while (rs.next()) b.append(rs.getString(1));
-      return b.toString();
-    }
+    return Plans.explain(federation, sql);
   }
 
   /** Fragment SQL in plan order. */
   private static List<String> fragments(String plan) {
-    Matcher m = FRAGMENT.matcher(plan);
-    List<String> out = new ArrayList<>();
-    while (m.find()) out.add(m.group(2));
-    return out;
+    return Plans.fragmentSql(plan);
   }
 
   private static List<String> fragmentsWith(String plan, String text) {
@@ -76,24 +63,8 @@ class SemiJoinPlanTest {
     assertThat(diff).as(sql).isNull();
   }
 
-  /** Runs a query to the end, then reads what each site sent for it from shoal.queries. */
   private static Map<String, Long> bytesPerSite(String sql) throws Exception {
-    try (Statement st = federation.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        // drain: bytes are counted as batches arrive
-      }
-    }
-    Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = federation.prepareStatement(
-        "SELECT site, bytes FROM shoal.queries WHERE \"sql\" = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
-      ps.setString(1, sql);
-      ps.setString(2, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Long::sum);
-      }
-    }
-    return out;
+    return Plans.bytesPerSite(federation, sql);
   }
 
   private static long totalBytes(String sql) throws Exception {

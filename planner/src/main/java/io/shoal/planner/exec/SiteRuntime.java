@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,25 +94,21 @@ public final class SiteRuntime {
   public static final String REPLAY_LIMIT_PROPERTY = "shoal.fragmentReplayLimitBytes";
 
   /**
-   * Starts the fragment now (so fragments of one query run concurrently) and returns its rows.
-   * The same fragment used twice in one execution is fetched once (see {@link SharedFragment}):
-   * {@code users[0]} is how many places of the plan run it.
+   * Starts the fragment now and returns its rows. The first fragment bound in an execution starts
+   * every fragment of the {@code plan}, so that they run at the sites side by side: an aggregate
+   * that Calcite computes while binding would otherwise hold back the fragments bound after it.
+   * The same fragment used twice in one execution is fetched once (see {@link SharedFragment});
    * enumerating it once more than the plan uses it runs the fragment again.
    */
-  public static Enumerable<Object> fragment(DataContext root, String site, String sql,
-      String[] types, int[] params, String[] paramTypes, boolean scalar, int[] users,
-      List<Object[]> plan) {
-    Federation federation = federation(root, site);
-    QueryState q = state(root, federation);
-    if (plan != null && q.prestarted.compareAndSet(false, true)) {
-      // Every fragment of the plan goes out now, so that they run at the sites side by side.
-      for (Object[] f : plan) {
-        String fsite = (String) f[0];
-        shared(root, federation(root, fsite), q, fsite, (String) f[1], (String[]) f[2], (int[]) f[3],
-            (String[]) f[4], (Boolean) f[5], (int[]) f[6]).prestart();
+  public static Enumerable<Object> fragment(
+      DataContext root, PlannedFragment fragment, Collection<PlannedFragment> plan) {
+    QueryState q = state(root, federation(root, fragment.site()));
+    if (q.prestarted.compareAndSet(false, true)) {
+      for (PlannedFragment f : plan) {
+        shared(root, q, f).prestart();
       }
     }
-    SharedFragment shared = shared(root, federation, q, site, sql, types, params, paramTypes, scalar, users);
+    SharedFragment shared = shared(root, q, fragment);
     shared.register();
     return new AbstractEnumerable<Object>() {
       @Override
@@ -122,21 +118,15 @@ public final class SiteRuntime {
     };
   }
 
-  /** One fragment of the plan, as the converter describes it: see {@link #fragment}. */
-  public static Object[] planEntry(String site, String sql, String[] types, int[] params,
-      String[] paramTypes, boolean scalar, int[] users) {
-    return new Object[] {site, sql, types, params, paramTypes, scalar, users};
-  }
-
-  private static SharedFragment shared(DataContext root, Federation federation, QueryState q,
-      String site, String sql, String[] types, int[] params, String[] paramTypes, boolean scalar,
-      int[] users) {
-    String text = params.length == 0 ? sql : bind(root, sql, params, paramTypes);
-    String key = site + '\0' + scalar + '\0' + String.join(",", types) + '\0' + text;
-    return q.fragments.computeIfAbsent(key, k -> new SharedFragment(q, site,
-        users == null || users.length == 0 ? 1 : users[0],
-        () -> start(federation, site, text, types, scalar, q),
-        Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES)));
+  private static SharedFragment shared(DataContext root, QueryState q, PlannedFragment f) {
+    String text = f.params().length == 0 ? f.sql() : bind(root, f.sql(), f.params(), f.paramTypes());
+    String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0' + text;
+    return q.fragments.computeIfAbsent(key, k -> {
+      Federation federation = federation(root, f.site());
+      return new SharedFragment(q, f.site(), f.userCount(),
+          () -> start(federation, f.site(), text, f.types(), f.scalar(), q),
+          Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES));
+    });
   }
 
   private static Federation federation(DataContext root, String site) {

@@ -1,13 +1,15 @@
 package io.shoal.planner.rel;
 
+import io.shoal.planner.exec.PlannedFragment;
 import io.shoal.planner.exec.SiteRuntime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.WeakHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -115,44 +117,32 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
       RelDataType t = paramTypes.get(p);
       paramTypeCodes.add(t == null ? "ANY" : SiteRuntime.typeCode(t));
     }
-    // How many places of this plan run the same fragment (TPC-H Q15 reads its view twice): one
-    // holder per plan, counted up by each of them, so at run time the first reader knows whether
-    // to keep its rows for the others. The plan may be a DAG: Calcite implements a shared subtree
-    // once per parent, and each implementation is one place.
+    // The plan's fragments, one per distinct fragment, each with how many places of the plan run
+    // it (TPC-H Q15 reads its view twice): at run time the first fragment bound starts them all,
+    // and the first reader of a shared one knows whether to keep its rows for the others. The plan
+    // may be a DAG: Calcite implements a shared subtree once per parent, each one a place.
+    int[] paramIndexes = params.stream().mapToInt(Integer::intValue).toArray();
+    String[] typeCodes = types.toArray(new String[0]);
     String key = site() + '\0' + scalar + '\0' + types + '\0' + params + '\0' + sqlString.getSql();
-    int[] users = USERS.computeIfAbsent(implementor, i -> new HashMap<>())
-        .computeIfAbsent(key, k -> new int[1]);
-    users[0]++;
-    // Every fragment of the plan, so that the first one bound at run time starts them all.
-    List<Object[]> plan = PLAN.computeIfAbsent(implementor, i -> new ArrayList<>());
-    if (users[0] == 1) {
-      plan.add(SiteRuntime.planEntry(site(), sqlString.getSql(), types.toArray(new String[0]),
-          params.stream().mapToInt(Integer::intValue).toArray(), paramTypeCodes.toArray(new String[0]),
-          scalar, users));
-    }
+    Map<String, PlannedFragment> plan = PLAN.computeIfAbsent(implementor, i -> new LinkedHashMap<>());
+    PlannedFragment fragment = plan.computeIfAbsent(key, k -> new PlannedFragment(site(),
+        sqlString.getSql(), typeCodes, paramIndexes, paramTypeCodes.toArray(new String[0]), scalar,
+        new int[1]));
+    fragment.users()[0]++;
     BlockBuilder builder = new BlockBuilder();
     Expression call = Expressions.call(
         SiteRuntime.class,
         "fragment",
         implementor.getRootExpression(),
-        Expressions.constant(site()),
-        Expressions.constant(sqlString.getSql()),
-        Expressions.constant(types.toArray(new String[0])),
-        Expressions.constant(params.stream().mapToInt(Integer::intValue).toArray()),
-        Expressions.constant(paramTypeCodes.toArray(new String[0])),
-        Expressions.constant(scalar),
-        implementor.stash(users, int[].class),
-        implementor.stash(plan, List.class));
+        implementor.stash(fragment, PlannedFragment.class),
+        // a live view: complete once the whole plan is implemented, before it runs
+        implementor.stash(Collections.unmodifiableCollection(plan.values()), Collection.class));
     builder.add(Expressions.return_(null, call));
     return implementor.result(physType, builder.toBlock());
   }
 
-  /** Per implementation of a plan: the places that run each fragment (see {@link #implement}). */
-  private static final Map<EnumerableRelImplementor, Map<String, int[]>> USERS =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /** Per implementation of a plan: its fragments, in {@link SiteRuntime#planEntry} form. */
-  private static final Map<EnumerableRelImplementor, List<Object[]>> PLAN =
+  /** Per implementation of a plan: its fragments by identity (see {@link #implement}). */
+  private static final Map<EnumerableRelImplementor, Map<String, PlannedFragment>> PLAN =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Map<Integer, RelDataType> dynamicParamTypes(RelNode root) {
