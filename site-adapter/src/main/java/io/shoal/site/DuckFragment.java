@@ -6,7 +6,6 @@ import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.policy.Verdict;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.QueryBinding;
-import io.shoal.site.table.Sql;
 import io.shoal.site.table.TableSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +24,18 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
 /**
- * A checked fragment on its own DuckDB connection. Per-fragment tables (Iceberg) are bound as TEMP
- * views of that connection, so concurrent fragments can read different snapshots.
+ * A checked fragment on a DuckDB connection it holds alone until it closes. Per-fragment tables
+ * (Iceberg) are bound as TEMP views of that connection, so concurrent fragments can read different
+ * snapshots; the connection comes from the site's {@link ConnectionPool} and goes back to it when
+ * the fragment ends cleanly, with its views and prepared statement, for the next fragment.
  */
 final class DuckFragment implements Site.Fragment {
 
   /** Rows per Arrow batch; large batches keep per-batch overhead on the wire small. */
   static final long BATCH_ROWS = 64 * 1024;
 
+  private final ConnectionPool pool;
+  private final PooledConnection pooled;
   private final DuckDBConnection conn;
   private final ParsedFragment parsed;
   private final List<TableSource> reads;
@@ -51,13 +54,19 @@ final class DuckFragment implements Site.Fragment {
   private boolean bindingsFresh;
   /** Whether the TEMP views of the current bindings exist on {@link #conn}. */
   private boolean viewsCreated;
-  /** TEMP views this connection has, so that a table that stops needing one (cache miss on a file table) loses it. */
-  private final java.util.Set<String> tempViews = new java.util.HashSet<>();
   private Schema schema;
   private volatile boolean cancelled;
+  /** Guards {@link #closed} against a cancel that arrives as (or after) the fragment closes. */
+  private final Object lifecycle = new Object();
+  private boolean closed;
+  /** False once anything may have left the connection in a state the next fragment must not see. */
+  private boolean reusable = true;
+  /** Runs whose stream is still open: a fragment closed under one must not pool its connection. */
+  private int openRuns;
 
   DuckFragment(
-      DuckDBConnection conn,
+      ConnectionPool pool,
+      PooledConnection pooled,
       ParsedFragment parsed,
       List<TableSource> reads,
       BufferAllocator allocator,
@@ -68,7 +77,9 @@ final class DuckFragment implements Site.Fragment {
       Consumer<AuditRecord> audit,
       Map<String, Schema> schemaCache)
       throws SiteException {
-    this.conn = conn;
+    this.pool = pool;
+    this.pooled = pooled;
+    this.conn = pooled.connection();
     this.parsed = parsed;
     this.reads = reads;
     this.allocator = allocator;
@@ -125,13 +136,10 @@ final class DuckFragment implements Site.Fragment {
     if (viewsCreated) return;
     for (TableSource t : reads) {
       QueryBinding b = bindings.get(t.name());
-      try (var st = conn.createStatement()) {
-        if (b != null) {
-          st.execute("CREATE OR REPLACE TEMP VIEW " + Sql.ident(t.name()) + " AS " + b.viewSql());
-          tempViews.add(t.name());
-        } else if (tempViews.remove(t.name())) {
-          st.execute("DROP VIEW IF EXISTS temp.main." + Sql.ident(t.name()));
-        }
+      try {
+        // No binding: the table is read through the view registered at start-up, so no TEMP view
+        // (an earlier fragment's) may hide it.
+        pooled.view(t.name(), b == null ? null : b.viewSql());
       } catch (SQLException e) {
         throw DuckErrors.classify(e, "table " + t.name());
       }
@@ -194,7 +202,8 @@ final class DuckFragment implements Site.Fragment {
   }
 
   private PreparedStatement prepareStatement() throws SiteException {
-    PreparedStatement ps;
+    PreparedStatement ps = pooled.statement(verdict.sql());
+    if (ps != null) return ps; // prepared by an earlier fragment over the same views, and checked then
     try {
       ps = conn.prepareStatement(verdict.sql());
     } catch (SQLException e) {
@@ -214,6 +223,7 @@ final class DuckFragment implements Site.Fragment {
       }
       throw new SiteException(SiteException.Kind.INVALID_SQL, lossy);
     }
+    pooled.keep(verdict.sql(), ps);
     return ps;
   }
 
@@ -223,6 +233,11 @@ final class DuckFragment implements Site.Fragment {
 
   Site.FragmentContext context() {
     return context;
+  }
+
+  /** The connection this fragment holds, for tests. */
+  PooledConnection pooledConnection() {
+    return pooled;
   }
 
   /** The pruning each Iceberg table got, for tests and the log. */
@@ -336,10 +351,21 @@ final class DuckFragment implements Site.Fragment {
       Map<String, Long> snapshots = new HashMap<>();
       bindings.forEach((t, b) -> { if (b.snapshotId() != null) snapshots.put(t, b.snapshotId()); });
       String decision = verdict.decision();
+      synchronized (lifecycle) {
+        openRuns++;
+      }
       return new DuckFragmentRun(
-          statement, rs, reader, snapshots, decision, suppressed,
-          run -> record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null));
+          this::cancel, rs, reader, snapshots, decision, suppressed,
+          run -> {
+            synchronized (lifecycle) {
+              openRuns--;
+            }
+            record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null);
+          });
     } catch (SQLException e) {
+      synchronized (lifecycle) {
+        reusable = false;
+      }
       SiteException failure =
           cancelled
               ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
@@ -351,13 +377,18 @@ final class DuckFragment implements Site.Fragment {
 
   @Override
   public void cancel() {
-    cancelled = true;
-    PreparedStatement running = statement;
-    if (running == null) return;
-    try {
-      running.cancel();
-    } catch (SQLException ignored) {
-      // nothing is running
+    synchronized (lifecycle) {
+      // Once closed, the connection may serve another fragment: a late cancel must not reach it.
+      if (closed) return;
+      cancelled = true;
+      reusable = false;
+      PreparedStatement running = statement;
+      if (running == null) return;
+      try {
+        running.cancel();
+      } catch (SQLException ignored) {
+        // nothing is running
+      }
     }
   }
 
@@ -371,24 +402,21 @@ final class DuckFragment implements Site.Fragment {
     }
   }
 
+  /** Forgets the statement; the pooled connection keeps (and eventually closes) it. */
   private void closeStatement() {
-    if (statement == null) return;
-    try {
-      statement.close();
-    } catch (SQLException ignored) {
-      // a statement that cannot close is gone anyway
-    }
     statement = null;
   }
 
   @Override
   public synchronized void close() {
+    boolean pool;
+    synchronized (lifecycle) {
+      if (closed) return;
+      closed = true;
+      pool = reusable && openRuns == 0;
+    }
     closeStatement();
     releaseBindings(); // the bindings stay: a run closed later still audits their snapshot ids
-    try {
-      conn.close();
-    } catch (SQLException ignored) {
-      // nothing to do: the connection is dropped
-    }
+    this.pool.release(pooled, pool);
   }
 }

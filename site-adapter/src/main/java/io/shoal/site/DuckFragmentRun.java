@@ -1,6 +1,5 @@
 package io.shoal.site;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -8,7 +7,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 
 /** One execution: DuckDB's Arrow stream over a streaming result set, counted for the audit. */
 final class DuckFragmentRun implements FragmentRun {
-  private final PreparedStatement statement;
+  /** Cancels the fragment's statement; the fragment ignores it once the connection is given back. */
+  private final Runnable canceller;
   private final ResultSet resultSet;
   private final CountingReader reader;
   private final Map<String, Long> snapshots;
@@ -19,14 +19,14 @@ final class DuckFragmentRun implements FragmentRun {
   private boolean closed;
 
   DuckFragmentRun(
-      PreparedStatement statement,
+      Runnable canceller,
       ResultSet resultSet,
       CountingReader reader,
       Map<String, Long> snapshots,
       String decision,
       long suppressedGroups,
       Consumer<DuckFragmentRun> onClose) {
-    this.statement = statement;
+    this.canceller = canceller;
     this.resultSet = resultSet;
     this.reader = reader;
     this.snapshots = Map.copyOf(snapshots);
@@ -42,12 +42,11 @@ final class DuckFragmentRun implements FragmentRun {
 
   @Override
   public void cancel() {
-    cancelled = true;
-    try {
-      statement.cancel();
-    } catch (Exception ignored) {
-      // cancelling a finished statement is a no-op
+    synchronized (this) {
+      if (closed) return; // a later run of the same fragment is not this one's to cancel
+      cancelled = true;
     }
+    canceller.run();
   }
 
   boolean cancelled() {

@@ -48,6 +48,7 @@ public final class DuckSite implements Site {
 
   private final SiteConfig config;
   private final DuckDBConnection base;
+  private final ConnectionPool connections;
   private final Map<String, TableSource> tables;
   private final Map<String, String> unavailable;
   private final AuditLog audit;
@@ -72,6 +73,7 @@ public final class DuckSite implements Site {
     this.unavailable = unavailable;
     this.audit = audit;
     this.policyCheck = new PolicyCheck(config.name(), config.region());
+    this.connections = new ConnectionPool(base);
   }
 
   /** The tables this principal may know about: {@code export: none} tables are invisible. */
@@ -271,12 +273,13 @@ public final class DuckSite implements Site {
 
   private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
     String text = stripTrailingSemicolons(sql);
-    DuckDBConnection conn;
+    PooledConnection pooled;
     try {
-      conn = base.duplicate();
+      pooled = connections.acquire();
     } catch (SQLException e) {
       throw new SiteException(SiteException.Kind.INTERNAL, "cannot open a DuckDB connection: " + e.getMessage(), e);
     }
+    DuckDBConnection conn = pooled.connection();
     try {
       Policy policy =
           enforced
@@ -298,10 +301,10 @@ public final class DuckSite implements Site {
       }
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
-          conn, parsed, read, allocator, context, config.name(), policyCheck, policy,
+          connections, pooled, parsed, read, allocator, context, config.name(), policyCheck, policy,
           enforced ? audit::append : r -> {}, schemas);
     } catch (SiteException | RuntimeException e) {
-      closeQuietly(conn);
+      connections.release(pooled, false);
       throw e;
     }
   }
@@ -321,6 +324,11 @@ public final class DuckSite implements Site {
     return s;
   }
 
+  /** Idle connections in the site's pool, for tests. */
+  int idleConnections() {
+    return connections.idleCount();
+  }
+
   /** Arrow memory the site's fragments hold right now: 0 when no stream is open. */
   long allocatedBytes() {
     return allocator.getAllocatedMemory();
@@ -328,6 +336,7 @@ public final class DuckSite implements Site {
 
   @Override
   public void close() {
+    connections.close();
     if (cache != null) cache.close();
     tables.values().forEach(TableSource::close);
     audit.close();

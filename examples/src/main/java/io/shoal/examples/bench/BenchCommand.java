@@ -86,6 +86,20 @@ public final class BenchCommand implements Callable<Integer> {
   int latencyWarmups;
 
   @Option(
+      names = "--warmup-passes",
+      defaultValue = "" + TpchBenchmark.WARMUP_PASSES,
+      hidden = true,
+      description = "passes over every query on both sides before measuring (default: ${DEFAULT-VALUE})")
+  int warmupPasses;
+
+  @Option(
+      names = "--min-measured-ms",
+      defaultValue = "1000",
+      hidden = true,
+      description = "each query's measured runs add up to at least this, per side (default: ${DEFAULT-VALUE})")
+  int minMeasuredMs;
+
+  @Option(
       names = "--plan-runs",
       defaultValue = "5",
       hidden = true,
@@ -135,8 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
 
       step = "start sites";
       t0 = System.nanoTime();
+      List<Long> sitePids = new ArrayList<>();
       for (var r : cluster.start()) {
         out.println("  site " + r.site() + " (pid " + r.pid() + ") listening on " + r.address());
+        sitePids.add(r.pid());
       }
       out.printf(
           Locale.ROOT, "   started in %.1f s (site cache: %s, DuckDB threads per site: %d, cores here: %d)%n",
@@ -147,14 +163,18 @@ public final class BenchCommand implements Callable<Integer> {
       step = "benchmark";
       out.printf(
           Locale.ROOT,
-          "== %d quer%s, federated (%s) vs single DuckDB (%s): a warm-up pass, then per query 1 warm-up + median of %d, timeout %d s%n",
-          chosen.size(), chosen.size() == 1 ? "y" : "ies", cluster.jdbcUrl(), cluster.oracle(), runs,
+          "== %d quer%s, federated (%s) vs single DuckDB (%s): warm-up, then per query 1 warm-up + the median of"
+              + " at least %d runs and %d ms; CPU = coordinator + sites vs the single DuckDB; timeout %d s%n",
+          chosen.size(), chosen.size() == 1 ? "y" : "ies", cluster.jdbcUrl(), cluster.oracle(), runs, minMeasuredMs,
           timeoutSeconds);
       Path oracle = cluster.oracle();
-      try (TimedRunner fed = new TimedRunner(() -> DriverManager.getConnection(cluster.jdbcUrl()));
-          TimedRunner one = new TimedRunner(() -> openOracle(oracle))) {
+      // This JVM is the coordinator during federated runs and the single DuckDB during single runs.
+      CpuClock coordinatorAndSites = CpuClock.thisProcess().plus(CpuClock.processes(sitePids));
+      try (TimedRunner fed = new TimedRunner(() -> DriverManager.getConnection(cluster.jdbcUrl()), coordinatorAndSites);
+          TimedRunner one = new TimedRunner(() -> openOracle(oracle), CpuClock.thisProcess())) {
         new TpchBenchmark(fed, one, runs, Duration.ofSeconds(timeoutSeconds), out)
             .countRuns(latencyRuns, latencyWarmups)
+            .warmup(warmupPasses, Duration.ofMillis(minMeasuredMs))
             .planRuns(planRuns)
             .run(chosen);
       } catch (SQLException e) {
@@ -189,6 +209,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (latencyRuns < 1) return "--latency-runs must be at least 1, got " + latencyRuns;
     if (latencyWarmups < 0) return "--latency-warmups must be at least 0, got " + latencyWarmups;
     if (planRuns < 1) return "--plan-runs must be at least 1, got " + planRuns;
+    if (warmupPasses < 0) return "--warmup-passes must be at least 0, got " + warmupPasses;
+    if (minMeasuredMs < 0) return "--min-measured-ms must be at least 0, got " + minMeasuredMs;
     if (timeoutSeconds < 1) return "--timeout must be at least 1 second, got " + timeoutSeconds;
     if (!siteCache.equals("none") && !siteCache.equals("memory")) {
       return "--site-cache is none or memory, not " + siteCache;

@@ -32,10 +32,22 @@ final class TimedRunner implements AutoCloseable {
   /** The outcome of one or more runs of a query. */
   sealed interface Outcome permits Ok, TimedOut, Failed {}
 
-  /** Wall-clock nanoseconds of each measured run and the rows of the last one. */
-  record Ok(List<Long> nanos, long rows) implements Outcome {
+  /**
+   * Wall-clock nanoseconds of each measured run, the rows of the last one, and the CPU the runner's
+   * processes used over all measured runs.
+   */
+  record Ok(List<Long> nanos, long rows, long cpuNanos) implements Outcome {
+    Ok(List<Long> nanos, long rows) {
+      this(nanos, rows, 0);
+    }
+
     double medianMs() {
       return Stats.median(nanos) / 1e6;
+    }
+
+    /** CPU milliseconds per measured run. */
+    double cpuMsPerRun() {
+      return cpuNanos / 1e6 / nanos.size();
     }
   }
 
@@ -49,14 +61,24 @@ final class TimedRunner implements AutoCloseable {
   /** How long after the query timeout the guard waits for the engine to give up by itself. */
   private static final Duration GRACE = Duration.ofSeconds(10);
 
+  /** A cap on measured runs, whatever the minimum measured time asks for. */
+  static final int MAX_RUNS = 1000;
+
   private final Opener opener;
+  private final CpuClock cpu;
   private Connection conn;
   private ExecutorService worker;
 
-  TimedRunner(Opener opener) throws SQLException {
+  /** {@code cpu}: the processes that do this runner's work (see {@link CpuClock}). */
+  TimedRunner(Opener opener, CpuClock cpu) throws SQLException {
     this.opener = opener;
+    this.cpu = cpu;
     this.conn = opener.open();
     this.worker = newWorker();
+  }
+
+  TimedRunner(Opener opener) throws SQLException {
+    this(opener, CpuClock.thisProcess());
   }
 
   /**
@@ -64,17 +86,33 @@ final class TimedRunner implements AutoCloseable {
    * failure, because a query that timed out once would take the timeout on every run again.
    */
   Outcome measure(String sql, int warmups, int runs, Duration timeout) {
+    return measure(sql, warmups, runs, Duration.ZERO, timeout);
+  }
+
+  /**
+   * As {@link #measure(String, int, int, Duration)}, but measures more runs (up to {@link #MAX_RUNS})
+   * until they add up to {@code minMeasured}: a fast query's median then rests on enough samples,
+   * and its CPU time on enough clock ticks.
+   */
+  Outcome measure(String sql, int warmups, int runs, Duration minMeasured, Duration timeout) {
+    for (int i = 0; i < warmups; i++) {
+      Object r = runOnce(sql, timeout);
+      if (!(r instanceof Long)) return (Outcome) r;
+    }
     List<Long> nanos = new ArrayList<>();
     long rows = 0;
-    for (int i = 0; i < warmups + runs; i++) {
+    long measured = 0;
+    long cpu0 = cpu.nanos();
+    while (nanos.size() < runs || (measured < minMeasured.toNanos() && nanos.size() < MAX_RUNS)) {
       long t0 = System.nanoTime();
       Object r = runOnce(sql, timeout);
       long elapsed = System.nanoTime() - t0;
       if (!(r instanceof Long n)) return (Outcome) r;
       rows = n;
-      if (i >= warmups) nanos.add(elapsed);
+      nanos.add(elapsed);
+      measured += elapsed;
     }
-    return new Ok(List.copyOf(nanos), rows);
+    return new Ok(List.copyOf(nanos), rows, cpu.nanos() - cpu0);
   }
 
   /** The row count, or a {@link TimedOut} / {@link Failed} outcome. */

@@ -25,20 +25,20 @@ class BenchCommandTest {
     Path benchDir = dir.resolve("bench");
     int code =
         new CommandLine(cmd)
-            .execute("--sf", "0.01", "--runs", "1", "--queries", "1,6", "--latency-runs", "5", "--latency-warmups", "5", "--plan-runs", "1", "--dir", benchDir.toString());
+            .execute("--sf", "0.01", "--runs", "1", "--queries", "1,6", "--latency-runs", "5", "--latency-warmups", "5", "--warmup-passes", "1", "--min-measured-ms", "0", "--plan-runs", "1", "--dir", benchDir.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as("stdout:\n%s\nstderr:\n%s", text, err).isEqualTo(0);
 
     List<String> lines = text.lines().toList();
     assertThat(lines).anySatisfy(l -> assertThat(l).matches(
-        "query +\\| federated ms \\| single ms \\| ratio +\\| bytes moved \\| target"));
+        "query +\\| federated ms \\| single ms \\| ratio +\\| CPU fed ms \\| CPU single ms \\| CPU ratio \\| bytes moved \\| target"));
     // Each query has a row with two times, a ratio, bytes (or n/a) and its target verdict.
     assertThat(lines).anySatisfy(l -> assertThat(l).matches(
-        "Q1 +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d\\d \\| +(n/a|[\\d.]+ k?M?G?B) \\| <= 1\\.3 (met|MISSED)"));
+        "Q1 +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +(\\d+\\.\\d\\d|-) \\| +(n/a|[\\d.]+ k?M?G?B) \\| <= 1\\.3 (met|MISSED)"));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches(
         "Q6 +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d\\d \\| .* \\| <= 1\\.3 (met|MISSED)"));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("total +\\| .* \\| <= 2\\.0 (met|MISSED)"));
-    assertThat(text).containsPattern("SELECT COUNT\\(\\*\\) FROM orders, warm \\(after 5 runs\\), 5 runs: p50 [\\d.]+ ms, p90 [\\d.]+ ms");
+    assertThat(text).containsPattern("SELECT COUNT\\(\\*\\) FROM orders, warm \\(after 10 runs\\), 5 runs: p50 [\\d.]+ ms, p90 [\\d.]+ ms, CPU [\\d.]+ ms per query");
     assertThat(text).containsPattern("Q5 planning time \\(EXPLAIN PLAN FOR, uncached\\), median of 1: [\\d.]+ ms");
     assertThat(text).contains("bench finished");
     System.out.println(text); // the figures, for whoever reads the test log
@@ -63,6 +63,8 @@ class BenchCommandTest {
     assertThat(cmd.siteCache).isEqualTo("memory");
     assertThat(cmd.siteThreads).isNull();
     assertThat(cmd.planRuns).isEqualTo(5);
+    assertThat(cmd.warmupPasses).isEqualTo(TpchBenchmark.WARMUP_PASSES);
+    assertThat(cmd.minMeasuredMs).isEqualTo(1000);
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     BenchCommand bad =

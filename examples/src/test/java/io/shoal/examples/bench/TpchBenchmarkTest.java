@@ -33,18 +33,19 @@ class TpchBenchmarkTest {
     String t =
         TpchBenchmark.table(
             List.of(
-                new TpchBenchmark.Row(1, ok(120), ok(100), OptionalLong.of(2_500_000)),
-                new TpchBenchmark.Row(6, ok(50), ok(20), OptionalLong.empty()),
-                new TpchBenchmark.Row(19, new TimedOut(), ok(30), OptionalLong.empty()),
-                new TpchBenchmark.Row(2, new Failed("boom"), ok(30), OptionalLong.empty())));
+                new TpchBenchmark.Row(1, ok(120, 90), ok(100, 180), OptionalLong.of(2_500_000)),
+                new TpchBenchmark.Row(6, ok(50, 60), ok(20, 30), OptionalLong.empty()),
+                new TpchBenchmark.Row(19, new TimedOut(), ok(30, 15), OptionalLong.empty()),
+                new TpchBenchmark.Row(2, new Failed("boom"), ok(30, 15), OptionalLong.empty())));
     List<String> lines = t.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("query  | federated ms | single ms | ratio | bytes moved | target");
+    assertThat(lines.get(0)).isEqualTo(
+        "query  | federated ms | single ms | ratio | CPU fed ms | CPU single ms | CPU ratio | bytes moved | target");
     assertThat(lines).contains(
-        "Q1     |        120.0 |     100.0 |  1.20 |      2.5 MB | <= 1.3 met",
-        "Q6     |         50.0 |      20.0 |  2.50 |         n/a | <= 1.3 MISSED",
-        "Q19    |      timeout |      30.0 |     - |         n/a |",
-        "Q2     |        error |      30.0 |     - |         n/a |",
-        "total* |        170.0 |     120.0 |  1.42 |             | <= 2.0 MISSED");
+        "Q1     |        120.0 |     100.0 |  1.20 |       90.0 |         180.0 |      0.50 |      2.5 MB | <= 1.3 met",
+        "Q6     |         50.0 |      20.0 |  2.50 |       60.0 |          30.0 |      2.00 |         n/a | <= 1.3 MISSED",
+        "Q19    |      timeout |      30.0 |     - |          - |          15.0 |         - |         n/a |",
+        "Q2     |        error |      30.0 |     - |          - |          15.0 |         - |         n/a |",
+        "total* |        170.0 |     120.0 |  1.42 |      150.0 |         210.0 |      0.71 |             | <= 2.0 MISSED");
     assertThat(t).doesNotContain("rows)");
     assertThat(t).contains("* totals over the 2 queries that finished on both; 2 left out (timeout or error)");
   }
@@ -65,6 +66,13 @@ class TpchBenchmarkTest {
       assertThat(o).isInstanceOf(Ok.class);
       assertThat(((Ok) o).rows()).isEqualTo(1000);
       assertThat(((Ok) o).nanos()).hasSize(3);
+      // A minimum measured time adds runs beyond the three asked for, and the CPU of all of them.
+      var longer = r.measure("SELECT sum(range) FROM range(2000000)", 0, 3, Duration.ofMillis(300), Duration.ofSeconds(30));
+      assertThat(longer).isInstanceOfSatisfying(Ok.class, ok -> {
+        assertThat(ok.nanos().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(ok.nanos()).hasSizeGreaterThan(3);
+        assertThat(ok.cpuNanos()).isPositive();
+      });
       assertThat(r.measure("SELECT * FROM no_such_table", 1, 3, Duration.ofSeconds(30)))
           .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("no_such_table"));
       // A cross join DuckDB needs minutes for: stopped by the timeout (engine cancel or the guard).
@@ -77,7 +85,7 @@ class TpchBenchmarkTest {
     }
   }
 
-  private static Ok ok(double ms) {
-    return new Ok(List.of((long) (ms * 1e6)), 1);
+  private static Ok ok(double ms, double cpuMs) {
+    return new Ok(List.of((long) (ms * 1e6)), 1, (long) (cpuMs * 1e6));
   }
 }
