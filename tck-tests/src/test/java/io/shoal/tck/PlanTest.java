@@ -110,6 +110,29 @@ class PlanTest {
   }
 
   @Test
+  void joinWithAnOrConditionSaysItInWhere() throws Exception {
+    // TPC-H Q19's OR of ANDs: DuckDB pulls the join key and one-table filters out of an OR in
+    // WHERE only, so the fragment must not put it in ON (and still joins at every site).
+    String sql = "SELECT sum(l_extendedprice) FROM lineitem JOIN part ON"
+        + " (p_partkey = l_partkey AND p_brand = 'Brand#12' AND l_quantity <= 11)"
+        + " OR (p_partkey = l_partkey AND p_brand = 'Brand#23' AND l_quantity BETWEEN 10 AND 20)";
+    String plan = explain(sql);
+    List<String[]> frags = fragments(plan);
+    assertThat(sites(frags)).containsExactly("eu", "us", "apac");
+    for (String[] f : frags) {
+      assertThat(f[1]).contains("\"part\"").contains("\"lineitem\"").contains("SUM(")
+          .containsPattern("WHERE .*\"p_partkey\" = \"t\\d*\"\\.\"l_partkey\" AND .* OR ")
+          .doesNotContain(" ON ");
+    }
+    assertThat(plan).doesNotContain("NestedLoopJoin").doesNotContain("EnumerableHashJoin");
+    sameAsOracle(sql);
+    // An inner join whose condition has no OR keeps its ON.
+    for (String[] f : fragments(explain("SELECT count(*) FROM lineitem JOIN part ON p_partkey = l_partkey AND p_size < 5"))) {
+      assertThat(f[1]).contains(" ON ");
+    }
+  }
+
+  @Test
   void prunedSitesGetNoFragment() throws Exception {
     String sql = "SELECT count(*), sum(o_totalprice) FROM orders WHERE _site = 'eu'";
     List<String[]> frags = fragments(explain(sql));
