@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "shoal-bench", description = "working folder (default: ./${DEFAULT-VALUE})")
   Path dir;
 
-  @Option(names = "--runs", defaultValue = "3", description = "measured runs per query, after one warm-up (default: ${DEFAULT-VALUE})")
+  @Option(names = "--runs", defaultValue = "3", description = "measured runs per query and side at least, after the warm-up (default: ${DEFAULT-VALUE})")
   int runs;
 
   @Option(
@@ -163,8 +163,8 @@ public final class BenchCommand implements Callable<Integer> {
       step = "benchmark";
       out.printf(
           Locale.ROOT,
-          "== %d quer%s, federated (%s) vs single DuckDB (%s): warm-up, then per query 1 warm-up + the median of"
-              + " at least %d runs and %d ms; CPU = coordinator + sites vs the single DuckDB; timeout %d s%n",
+          "== %d quer%s, federated (%s) vs single DuckDB (%s): warm-up, then per query and side the median of at least"
+              + " %d runs and %d ms, in rounds; CPU = coordinator + sites vs the single DuckDB; timeout %d s%n",
           chosen.size(), chosen.size() == 1 ? "y" : "ies", cluster.jdbcUrl(), cluster.oracle(), runs, minMeasuredMs,
           timeoutSeconds);
       Path oracle = cluster.oracle();

@@ -61,7 +61,7 @@ final class TimedRunner implements AutoCloseable {
   /** How long after the query timeout the guard waits for the engine to give up by itself. */
   private static final Duration GRACE = Duration.ofSeconds(10);
 
-  /** A cap on measured runs, whatever the minimum measured time asks for. */
+  /** A cap on a query's measured runs, whatever the minimum measured time asks for. */
   static final int MAX_RUNS = 1000;
 
   private final Opener opener;
@@ -82,35 +82,25 @@ final class TimedRunner implements AutoCloseable {
   }
 
   /**
-   * {@code warmups} unmeasured runs, then {@code runs} measured ones. Stops at the first timeout or
-   * failure, because a query that timed out once would take the timeout on every run again.
+   * {@code warmups} unmeasured runs, then {@code runs} measured ones, with the CPU the runner's
+   * processes used over the measured ones. Stops at the first timeout or failure, because a query
+   * that timed out once would take the timeout on every run again.
    */
   Outcome measure(String sql, int warmups, int runs, Duration timeout) {
-    return measure(sql, warmups, runs, Duration.ZERO, timeout);
-  }
-
-  /**
-   * As {@link #measure(String, int, int, Duration)}, but measures more runs (up to {@link #MAX_RUNS})
-   * until they add up to {@code minMeasured}: a fast query's median then rests on enough samples,
-   * and its CPU time on enough clock ticks.
-   */
-  Outcome measure(String sql, int warmups, int runs, Duration minMeasured, Duration timeout) {
     for (int i = 0; i < warmups; i++) {
       Object r = runOnce(sql, timeout);
       if (!(r instanceof Long)) return (Outcome) r;
     }
     List<Long> nanos = new ArrayList<>();
     long rows = 0;
-    long measured = 0;
     long cpu0 = cpu.nanos();
-    while (nanos.size() < runs || (measured < minMeasured.toNanos() && nanos.size() < MAX_RUNS)) {
+    for (int i = 0; i < runs; i++) {
       long t0 = System.nanoTime();
       Object r = runOnce(sql, timeout);
       long elapsed = System.nanoTime() - t0;
       if (!(r instanceof Long n)) return (Outcome) r;
       rows = n;
       nanos.add(elapsed);
-      measured += elapsed;
     }
     return new Ok(List.copyOf(nanos), rows, cpu.nanos() - cpu0);
   }
