@@ -153,6 +153,80 @@ class MemoryCacheTest {
     }
   }
 
+  /**
+   * Pooled connections keep views and statements between fragments: under eight threads of mixed
+   * queries, cancels, and an append committed halfway, every result must be that of one snapshot,
+   * and every query started after the append must see it.
+   */
+  @Test
+  void pooledConnectionsUnderConcurrentQueriesCancelsAndAnAppendNeverServeStaleOrMixedViews() throws Exception {
+    SiteConfig config = config("");
+    catalog = Sites.catalog(config);
+    importOrders(config, 0, 1000);
+    writeItems("a.parquet", 0, 300);
+    long itemsSum = java.util.stream.LongStream.range(0, 300).map(i -> i % 7).sum();
+    try (DuckSite site = Sites.open(config)) {
+      java.util.concurrent.atomic.AtomicBoolean appended = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger sawNew = new java.util.concurrent.atomic.AtomicInteger();
+      int threads = 8;
+      int perThread = 120;
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int seed = t;
+        workers.add(pool.submit(() -> {
+          java.util.Random random = new java.util.Random(seed);
+          for (int i = 0; i < perThread; i++) {
+            boolean after = appended.get();
+            int kind = random.nextInt(5);
+            String sql = switch (kind) {
+              case 0 -> "SELECT count(*), max(id) FROM orders";
+              case 1 -> "SELECT count(*), max(id) FROM plain";
+              case 2 -> "SELECT count(*), sum(k)::BIGINT FROM items";
+              case 3 -> "SELECT count(*), max(o.id) FROM orders o JOIN items i ON o.id = i.id";
+              default -> "SELECT id FROM orders"; // cancelled after the first batch
+            };
+            if (kind == 4) {
+              try (Site.Fragment f = site.prepare(sql, Site.FragmentContext.anonymous("c")); FragmentRun run = f.run(List.of())) {
+                run.reader().loadNextBatch();
+                run.cancel();
+              }
+              done.incrementAndGet();
+              continue;
+            }
+            List<Object> row = SiteIcebergTest.rows(site, sql).get(0);
+            long count = ((Number) row.get(0)).longValue();
+            long second = ((Number) row.get(1)).longValue();
+            switch (kind) {
+              case 0, 1 -> {
+                assertThat(count).as(sql).isIn(1000L, 1100L);
+                assertThat(second).as(sql).isEqualTo(count - 1);
+                if (after) assertThat(count).as(sql + " started after the append").isEqualTo(1100L);
+                if (count == 1100L) sawNew.incrementAndGet();
+              }
+              case 2 -> assertThat(List.of(count, second)).as(sql).containsExactly(300L, itemsSum);
+              default -> assertThat(List.of(count, second)).as(sql).containsExactly(300L, 299L);
+            }
+            done.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      while (done.get() < threads * perThread / 3) Thread.sleep(5);
+      importOrders(config, 1000, 1100);
+      appended.set(true);
+      pool.shutdown();
+      for (var w : workers) w.get(300, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(done.get()).isEqualTo(threads * perThread);
+      assertThat(sawNew.get()).isPositive();
+      assertThat(site.idleConnections()).isBetween(1, ConnectionPool.MAX_IDLE);
+      // And afterwards, one query of each kind, alone.
+      assertThat(SiteIcebergTest.rows(site, "SELECT count(*) FROM orders")).containsExactly(List.of(1100L));
+      assertThat(SiteIcebergTest.rows(site, "SELECT count(*) FROM plain")).containsExactly(List.of(1100L));
+    }
+  }
+
   @Test
   void guardAndPolicyStillApplyToCachedTables() throws Exception {
     SiteConfig config =
