@@ -3,6 +3,7 @@ package io.shoal.planner.exec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -11,14 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeNanoVector;
 import org.apache.arrow.vector.TimeSecVector;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.util.Text;
@@ -47,24 +53,90 @@ public final class ArrowRows {
     }
     List<Object> rows = new ArrayList<>(n);
     if (scalar) {
-      FieldVector v = vectors.get(0);
+      Column col = column(vectors.get(0), types[0]);
       for (int i = 0; i < n; i++) {
-        rows.add(value(v, i, types[0]));
+        rows.add(col.get(i));
       }
       return rows;
     }
     Object[][] out = new Object[n][types.length];
     for (int c = 0; c < types.length; c++) {
-      FieldVector v = vectors.get(c);
-      String t = types[c];
+      Column col = column(vectors.get(c), types[c]);
       for (int i = 0; i < n; i++) {
-        out[i][c] = value(v, i, t);
+        out[i][c] = col.get(i);
       }
     }
     for (Object[] r : out) {
       rows.add(r);
     }
     return rows;
+  }
+
+  /** Reads one column's values, as {@link #value} would. */
+  @FunctionalInterface
+  interface Column {
+    Object get(int i);
+  }
+
+  /**
+   * A reader for one column of a batch, chosen once per batch: the common vector/type pairs read
+   * the vector directly (no type-string parsing, no Arrow {@code Text} or boxing detours per
+   * value); any other pair goes through {@link #value}. TPC-H Q15's coordinator spent 27% of its
+   * CPU converting the sites' 30,000 rows value by value.
+   */
+  static Column column(FieldVector v, String type) {
+    int colon = type.indexOf(':');
+    String base = colon > 0 ? type.substring(0, colon) : type;
+    int scale = colon > 0 ? Integer.parseInt(type.substring(colon + 1)) : -1;
+    switch (base) {
+      case "BIGINT":
+        if (v instanceof BigIntVector) {
+          BigIntVector b = (BigIntVector) v;
+          return i -> b.isNull(i) ? null : (Object) b.get(i);
+        }
+        break;
+      case "INTEGER":
+        if (v instanceof IntVector) {
+          IntVector b = (IntVector) v;
+          return i -> b.isNull(i) ? null : (Object) b.get(i);
+        }
+        break;
+      case "FLOAT":
+      case "DOUBLE":
+        if (v instanceof Float8Vector) {
+          Float8Vector b = (Float8Vector) v;
+          return i -> b.isNull(i) ? null : (Object) b.get(i);
+        }
+        break;
+      case "CHAR":
+      case "VARCHAR":
+        if (v instanceof VarCharVector) {
+          VarCharVector b = (VarCharVector) v;
+          return i -> b.isNull(i) ? null : new String(b.get(i), StandardCharsets.UTF_8);
+        }
+        break;
+      case "DECIMAL":
+        if (v instanceof DecimalVector) {
+          DecimalVector b = (DecimalVector) v;
+          return i -> {
+            if (b.isNull(i)) {
+              return null;
+            }
+            BigDecimal d = b.getObject(i);
+            return scale >= 0 && d.scale() != scale ? d.setScale(scale, RoundingMode.HALF_UP) : d;
+          };
+        }
+        break;
+      case "DATE":
+        if (v instanceof DateDayVector) {
+          DateDayVector b = (DateDayVector) v;
+          return i -> b.isNull(i) ? null : (Object) b.get(i);
+        }
+        break;
+      default:
+        break;
+    }
+    return i -> value(v, i, type);
   }
 
   static Object value(FieldVector v, int i, String type) {
