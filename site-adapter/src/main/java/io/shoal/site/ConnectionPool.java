@@ -11,8 +11,9 @@ import org.duckdb.DuckDBConnection;
  * versions as an earlier one creates no view and prepares nothing: measured on a site answering
  * COUNT(*) fragments, the view and the prepare were 38% of the site's CPU.
  *
- * <p>Only a fragment that ended cleanly gives its connection back; one that was cancelled, failed
- * or was closed mid-stream closes it, so no interrupted or half-read state is ever reused.
+ * <p>Only a fragment whose runs were read to their end gives its connection back; one that was
+ * cancelled, failed (also mid-stream), stopped early or was closed under an open run closes it, so
+ * no interrupted or half-read state is ever reused.
  */
 final class ConnectionPool implements AutoCloseable {
 

@@ -14,6 +14,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class CountingReader extends ArrowReader {
   private final ArrowReader inner;
   private long rows;
+  private boolean exhausted;
   private long bytes;
   private long batches;
 
@@ -30,7 +31,10 @@ final class CountingReader extends ArrowReader {
   @Override
   public boolean loadNextBatch() throws IOException {
     prepareLoadNextBatch();
-    if (!inner.loadNextBatch()) return false;
+    if (!inner.loadNextBatch()) {
+      exhausted = true;
+      return false;
+    }
     VectorSchemaRoot src = inner.getVectorSchemaRoot();
     VectorSchemaRoot dst = getVectorSchemaRoot();
     for (int i = 0; i < src.getFieldVectors().size(); i++) {
@@ -46,6 +50,11 @@ final class CountingReader extends ArrowReader {
 
   long rows() {
     return rows;
+  }
+
+  /** Whether the stream was read to its end (not stopped early, failed or cancelled). */
+  boolean exhausted() {
+    return exhausted;
   }
 
   long bytes() {

@@ -359,6 +359,9 @@ final class DuckFragment implements Site.Fragment {
           run -> {
             synchronized (lifecycle) {
               openRuns--;
+              // A run stopped before its end (an error mid-stream, a client that stopped reading)
+              // may leave DuckDB mid-query: that connection is not handed on.
+              if (!run.completed()) reusable = false;
             }
             record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null);
           });

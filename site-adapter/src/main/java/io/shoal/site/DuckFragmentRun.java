@@ -53,6 +53,11 @@ final class DuckFragmentRun implements FragmentRun {
     return cancelled;
   }
 
+  /** Read to the end and not cancelled: nothing of it can be left on the connection. */
+  boolean completed() {
+    return !cancelled && reader.exhausted();
+  }
+
   long rows() {
     return reader.rows();
   }

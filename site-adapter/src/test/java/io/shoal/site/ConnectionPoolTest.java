@@ -39,7 +39,7 @@ class ConnectionPoolTest {
           + data.resolve("items.parquet") + "' (FORMAT parquet)");
     }
     Path yaml = dir.resolve("site.yaml");
-    Files.writeString(yaml, "name: eu\ndata: ./data\ncache: memory\ntables:\n  items: { parquet: data/items.parquet }\n");
+    Files.writeString(yaml, "name: eu\ndata: ./data\ncache: memory\nthreads: 1\ntables:\n  items: { parquet: data/items.parquet }\n");
     site = DuckSite.open(SiteConfig.load(yaml));
   }
 
@@ -59,11 +59,15 @@ class ConnectionPoolTest {
     return n;
   }
 
+  /** The first row, with the stream read to its end as the Flight server reads it. */
   private static List<Object> firstRow(DuckFragment f) throws Exception {
     try (FragmentRun run = f.run(List.of())) {
       run.reader().loadNextBatch();
       List<Object> row = new ArrayList<>();
       for (var v : run.reader().getVectorSchemaRoot().getFieldVectors()) row.add(v.getObject(0));
+      while (run.reader().loadNextBatch()) {
+        // drain
+      }
       return row;
     }
   }
@@ -124,6 +128,32 @@ class ConnectionPoolTest {
           }
         })
         .isInstanceOf(Exception.class);
+    f.close();
+    assertThat(pooledNow()).doesNotContain(held);
+  }
+
+  @Test
+  void aRunStoppedBeforeItsEndClosesItsConnection() throws Exception {
+    DuckFragment f = prepare(LONG);
+    PooledConnection held = f.pooledConnection();
+    try (FragmentRun run = f.run(List.of())) {
+      assertThat(run.reader().loadNextBatch()).isTrue(); // then the client stops reading
+    }
+    f.close();
+    assertThat(pooledNow()).doesNotContain(held);
+  }
+
+  @Test
+  void aRunThatFailsMidStreamClosesItsConnection() throws Exception {
+    // The first batches are fine; a later one fails (one DuckDB thread: rows come in order).
+    DuckFragment f = prepare(
+        "SELECT CASE WHEN range < 5000000 THEN range ELSE error('boom at ' || range) END AS n FROM range(10000000)");
+    PooledConnection held = f.pooledConnection();
+    try (FragmentRun run = f.run(List.of())) {
+      assertThat(run.reader().loadNextBatch()).isTrue();
+      assertThatThrownBy(() -> { while (run.reader().loadNextBatch()) { /* the failing batch throws */ } })
+          .hasMessageContaining("boom at 5000000");
+    }
     f.close();
     assertThat(pooledNow()).doesNotContain(held);
   }
