@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmarks federated TPC-H: three regional sites on 127.0.0.1 vs one DuckDB with every row.",
-      "Prints per-query medians and ratios, COUNT(*) latency and Q5 planning time, with the targets."
+      "Prints per-query medians, CPU and ratios, COUNT(*) latency and Q5 planning time, with the targets."
     })
 public final class BenchCommand implements Callable<Integer> {
 
