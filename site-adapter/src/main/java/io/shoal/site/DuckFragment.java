@@ -325,7 +325,7 @@ final class DuckFragment implements Site.Fragment {
   public FragmentRun run(List<Object> parameters) throws SiteException {
     if (!bindingsFresh && !bindings.isEmpty()) {
       bind();
-      closeStatement();
+      forgetStatement();
       checkPolicy();
     }
     bindingsFresh = false;
@@ -406,7 +406,7 @@ final class DuckFragment implements Site.Fragment {
   }
 
   /** Forgets the statement; the pooled connection keeps (and eventually closes) it. */
-  private void closeStatement() {
+  private void forgetStatement() {
     statement = null;
   }
 
@@ -418,7 +418,7 @@ final class DuckFragment implements Site.Fragment {
       closed = true;
       pool = reusable && openRuns == 0;
     }
-    closeStatement();
+    forgetStatement();
     releaseBindings(); // the bindings stay: a run closed later still audits their snapshot ids
     this.pool.release(pooled, pool);
   }

@@ -93,16 +93,38 @@ class ConnectionPoolTest {
     assertThat(site.idleConnections()).isEqualTo(idle);
   }
 
-  @Test
-  void aCancelledFragmentClosesItsConnection() throws Exception {
-    DuckFragment f = prepare(LONG);
+  /** What a test does with a fragment's run before it is closed. */
+  private interface RunBody {
+    void accept(FragmentRun run) throws Exception;
+  }
+
+  /** Runs {@code sql} through {@code body}, closes it, and checks its connection was not pooled. */
+  private static void closesItsConnection(String sql, RunBody body) throws Exception {
+    DuckFragment f = prepare(sql);
     PooledConnection held = f.pooledConnection();
     try (FragmentRun run = f.run(List.of())) {
-      assertThat(run.reader().loadNextBatch()).isTrue();
-      run.cancel();
+      body.accept(run);
     }
     f.close();
     assertThat(pooledNow()).doesNotContain(held);
+  }
+
+  private static CompletableFuture<List<Object>> firstRowAsync(DuckFragment f) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return firstRow(f);
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+  }
+
+  @Test
+  void aCancelledFragmentClosesItsConnection() throws Exception {
+    closesItsConnection(LONG, run -> {
+      assertThat(run.reader().loadNextBatch()).isTrue();
+      run.cancel();
+    });
   }
 
   @Test
@@ -134,28 +156,20 @@ class ConnectionPoolTest {
 
   @Test
   void aRunStoppedBeforeItsEndClosesItsConnection() throws Exception {
-    DuckFragment f = prepare(LONG);
-    PooledConnection held = f.pooledConnection();
-    try (FragmentRun run = f.run(List.of())) {
-      assertThat(run.reader().loadNextBatch()).isTrue(); // then the client stops reading
-    }
-    f.close();
-    assertThat(pooledNow()).doesNotContain(held);
+    // One batch, then the client stops reading.
+    closesItsConnection(LONG, run -> assertThat(run.reader().loadNextBatch()).isTrue());
   }
 
   @Test
   void aRunThatFailsMidStreamClosesItsConnection() throws Exception {
     // The first batches are fine; a later one fails (one DuckDB thread: rows come in order).
-    DuckFragment f = prepare(
-        "SELECT CASE WHEN range < 5000000 THEN range ELSE error('boom at ' || range) END AS n FROM range(10000000)");
-    PooledConnection held = f.pooledConnection();
-    try (FragmentRun run = f.run(List.of())) {
-      assertThat(run.reader().loadNextBatch()).isTrue();
-      assertThatThrownBy(() -> { while (run.reader().loadNextBatch()) { /* the failing batch throws */ } })
-          .hasMessageContaining("boom at 5000000");
-    }
-    f.close();
-    assertThat(pooledNow()).doesNotContain(held);
+    closesItsConnection(
+        "SELECT CASE WHEN range < 5000000 THEN range ELSE error('boom at ' || range) END AS n FROM range(10000000)",
+        run -> {
+          assertThat(run.reader().loadNextBatch()).isTrue();
+          assertThatThrownBy(() -> { while (run.reader().loadNextBatch()) { /* the failing batch throws */ } })
+              .hasMessageContaining("boom at 5000000");
+        });
   }
 
   @Test
@@ -168,13 +182,7 @@ class ConnectionPoolTest {
     done.close();
     try (DuckFragment next = prepare(slow)) {
       assertThat(next.pooledConnection()).isSameAs(conn);
-      CompletableFuture<List<Object>> result = CompletableFuture.supplyAsync(() -> {
-        try {
-          return firstRow(next);
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<List<Object>> result = firstRowAsync(next);
       Thread.sleep(200);
       done.cancel(); // e.g. the first client's cancel arriving after its stream ended
       assertThat(result.get(120, TimeUnit.SECONDS)).containsExactly(8L);
@@ -189,15 +197,7 @@ class ConnectionPoolTest {
       assertThat(open.stream().map(DuckFragment::pooledConnection).distinct()).hasSize(open.size());
       // Run them all from other threads at once: each on its own connection.
       List<CompletableFuture<List<Object>>> results = new ArrayList<>();
-      for (DuckFragment f : open) {
-        results.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            return firstRow(f);
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        }));
-      }
+      for (DuckFragment f : open) results.add(firstRowAsync(f));
       for (var r : results) assertThat(r.get(60, TimeUnit.SECONDS)).containsExactly(1000L);
     } finally {
       open.forEach(DuckFragment::close);

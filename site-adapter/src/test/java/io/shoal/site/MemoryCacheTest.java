@@ -11,8 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.AfterEach;
@@ -166,17 +174,17 @@ class MemoryCacheTest {
     writeItems("a.parquet", 0, 300);
     long itemsSum = java.util.stream.LongStream.range(0, 300).map(i -> i % 7).sum();
     try (DuckSite site = Sites.open(config)) {
-      java.util.concurrent.atomic.AtomicBoolean appended = new java.util.concurrent.atomic.AtomicBoolean();
-      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.atomic.AtomicInteger sawNew = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicBoolean appended = new AtomicBoolean();
+      AtomicInteger done = new AtomicInteger();
+      AtomicInteger sawNew = new AtomicInteger();
       int threads = 8;
       int perThread = 120;
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-      List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int seed = t;
         workers.add(pool.submit(() -> {
-          java.util.Random random = new java.util.Random(seed);
+          Random random = new Random(seed);
           for (int i = 0; i < perThread; i++) {
             boolean after = appended.get();
             int kind = random.nextInt(5);
@@ -217,7 +225,7 @@ class MemoryCacheTest {
       importOrders(config, 1000, 1100);
       appended.set(true);
       pool.shutdown();
-      for (var w : workers) w.get(300, java.util.concurrent.TimeUnit.SECONDS);
+      for (var w : workers) w.get(300, TimeUnit.SECONDS);
       assertThat(done.get()).isEqualTo(threads * perThread);
       assertThat(sawNew.get()).isPositive();
       assertThat(site.idleConnections()).isBetween(1, ConnectionPool.MAX_IDLE);

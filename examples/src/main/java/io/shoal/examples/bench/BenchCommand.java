@@ -94,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--min-measured-ms",
-      defaultValue = "1000",
+      defaultValue = "" + TpchBenchmark.MIN_MEASURED_MS,
       hidden = true,
       description = "each query's measured runs add up to at least this, per side (default: ${DEFAULT-VALUE})")
   int minMeasuredMs;

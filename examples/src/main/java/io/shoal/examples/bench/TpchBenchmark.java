@@ -40,7 +40,7 @@ final class TpchBenchmark {
   /** Passes over every query on both sides before any is measured. */
   static final int WARMUP_PASSES = 2;
   /** Each query's measured runs on each side add up to at least this. */
-  static final Duration MIN_MEASURED = Duration.ofSeconds(1);
+  static final int MIN_MEASURED_MS = 1000;
   /** Rounds over all queries that the measured runs are spread over. */
   static final int ROUNDS = 5;
   static final int PLAN_QUERY = 5;
@@ -61,7 +61,7 @@ final class TpchBenchmark {
   private int countWarmups = COUNT_WARMUPS;
   private int planRuns = PLAN_RUNS;
   private int warmupPasses = WARMUP_PASSES;
-  private Duration minMeasured = MIN_MEASURED;
+  private Duration minMeasured = Duration.ofMillis(MIN_MEASURED_MS);
   private final BytesMoved bytesMoved = new BytesMoved();
 
   TpchBenchmark(TimedRunner federated, TimedRunner single, int runs, Duration timeout, PrintStream out) {

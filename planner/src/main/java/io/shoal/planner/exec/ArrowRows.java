@@ -88,53 +88,23 @@ public final class ArrowRows {
     int colon = type.indexOf(':');
     String base = colon > 0 ? type.substring(0, colon) : type;
     int scale = colon > 0 ? Integer.parseInt(type.substring(colon + 1)) : -1;
-    switch (base) {
-      case "BIGINT":
-        if (v instanceof BigIntVector) {
-          BigIntVector b = (BigIntVector) v;
-          return i -> b.isNull(i) ? null : (Object) b.get(i);
-        }
-        break;
-      case "INTEGER":
-        if (v instanceof IntVector) {
-          IntVector b = (IntVector) v;
-          return i -> b.isNull(i) ? null : (Object) b.get(i);
-        }
-        break;
-      case "FLOAT":
-      case "DOUBLE":
-        if (v instanceof Float8Vector) {
-          Float8Vector b = (Float8Vector) v;
-          return i -> b.isNull(i) ? null : (Object) b.get(i);
-        }
-        break;
-      case "CHAR":
-      case "VARCHAR":
-        if (v instanceof VarCharVector) {
-          VarCharVector b = (VarCharVector) v;
-          return i -> b.isNull(i) ? null : new String(b.get(i), StandardCharsets.UTF_8);
-        }
-        break;
-      case "DECIMAL":
-        if (v instanceof DecimalVector) {
-          DecimalVector b = (DecimalVector) v;
-          return i -> {
-            if (b.isNull(i)) {
-              return null;
-            }
-            BigDecimal d = b.getObject(i);
-            return scale >= 0 && d.scale() != scale ? d.setScale(scale, RoundingMode.HALF_UP) : d;
-          };
-        }
-        break;
-      case "DATE":
-        if (v instanceof DateDayVector) {
-          DateDayVector b = (DateDayVector) v;
-          return i -> b.isNull(i) ? null : (Object) b.get(i);
-        }
-        break;
-      default:
-        break;
+    // These vectors' own objects already are what Calcite expects (Long, Integer, Double, int days).
+    boolean asIs = switch (base) {
+      case "BIGINT" -> v instanceof BigIntVector;
+      case "INTEGER" -> v instanceof IntVector;
+      case "FLOAT", "DOUBLE" -> v instanceof Float8Vector;
+      case "DATE" -> v instanceof DateDayVector;
+      default -> false;
+    };
+    if (asIs) {
+      return v::getObject;
+    }
+    if ((base.equals("VARCHAR") || base.equals("CHAR")) && v instanceof VarCharVector strings) {
+      // The bytes straight to a String: getObject's Text would decode them a second time.
+      return i -> strings.isNull(i) ? null : new String(strings.get(i), StandardCharsets.UTF_8);
+    }
+    if (base.equals("DECIMAL") && v instanceof DecimalVector decimals) {
+      return i -> decimals.isNull(i) ? null : rescale(decimals.getObject(i), scale);
     }
     return i -> value(v, i, type);
   }
@@ -256,10 +226,7 @@ public final class ArrowRows {
           return n.longValue();
         }
       case "DECIMAL":
-        {
-          BigDecimal d = decimal(o);
-          return scale >= 0 && d.scale() != scale ? d.setScale(scale, RoundingMode.HALF_UP) : d;
-        }
+        return rescale(decimal(o), scale);
       case "REAL":
         return number(o).floatValue();
       case "FLOAT":
@@ -275,6 +242,11 @@ public final class ArrowRows {
       default:
         return generic(o);
     }
+  }
+
+  /** {@code d} at the planned scale ({@code scale < 0}: as it is). */
+  private static BigDecimal rescale(BigDecimal d, int scale) {
+    return scale >= 0 && d.scale() != scale ? d.setScale(scale, RoundingMode.HALF_UP) : d;
   }
 
   private static Number number(Object o) {
