@@ -1,6 +1,8 @@
 package io.shoal.flight;
 
 import io.shoal.protocol.SqlStates;
+import io.shoal.site.DuckErrors;
+import io.shoal.site.ErrorText;
 import io.shoal.site.SiteException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
@@ -17,7 +19,8 @@ final class FlightErrors {
   static FlightRuntimeException of(SiteException e) {
     CallStatus status =
         switch (e.kind()) {
-          case INVALID_SQL -> CallStatus.INVALID_ARGUMENT;
+          case INVALID_SQL, CONVERSION -> CallStatus.INVALID_ARGUMENT;
+          case UNSUPPORTED -> CallStatus.UNIMPLEMENTED;
           case REFUSED -> CallStatus.UNAUTHORIZED; // gRPC PERMISSION_DENIED
           case NOT_FOUND -> CallStatus.NOT_FOUND;
           case CANCELLED -> CallStatus.CANCELLED;
@@ -32,8 +35,11 @@ final class FlightErrors {
     if (t instanceof SiteException s) return of(s);
     if (t.getCause() instanceof SiteException s) return of(s);
     String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    // A DuckDB error raised mid-stream (e.g. a failed cast in a later batch) keeps its kind.
+    SiteException duck = DuckErrors.classify(msg, t, "");
+    if (duck.kind() != SiteException.Kind.INTERNAL) return of(duck);
     return CallStatus.INTERNAL
-        .withDescription("site error: " + firstLine(msg))
+        .withDescription("site error: " + ErrorText.forCaller(firstLine(msg)))
         .withCause(t)
         .withMetadata(sqlStateMetadata(SqlStates.INTERNAL_ERROR))
         .toRuntimeException();
@@ -42,6 +48,8 @@ final class FlightErrors {
   static String sqlState(SiteException e) {
     return switch (e.kind()) {
       case INVALID_SQL -> SqlStates.SYNTAX_ERROR;
+      case CONVERSION -> SqlStates.CONVERSION_FAILED;
+      case UNSUPPORTED -> SqlStates.FEATURE_NOT_SUPPORTED;
       case REFUSED -> SqlStates.POLICY_FORBIDS;
       case NOT_FOUND -> SqlStates.UNKNOWN_TABLE;
       case CANCELLED -> SqlStates.CANCELLED;
@@ -59,7 +67,7 @@ final class FlightErrors {
 
   private static String message(SiteException e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : m;
+    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : ErrorText.withoutPaths(m);
   }
 
   private static String firstLine(String s) {

@@ -462,8 +462,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
 
   /**
    * Who the call is for. With tokens, the token's principal, unless that principal is a delegating
-   * coordinator and names its JDBC user in {@code x-shoal-principal}; without tokens (loopback only),
-   * the header or "anonymous".
+   * coordinator and names its JDBC user in {@code x-shoal-principal}. Without tokens (loopback only)
+   * the site serves one principal, its default: any local process could claim any name, so a call
+   * that names one is refused rather than believed or silently ignored.
    */
   String principal(CallContext context) {
     CallHeadersMiddleware headers = context.getMiddleware(CallHeadersMiddleware.KEY);
@@ -471,10 +472,26 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     boolean hasAsserted = asserted != null && !asserted.isBlank();
     String peer = context.peerIdentity();
     if (peer != null && !peer.isEmpty()) {
-      return hasAsserted && mayDelegate.test(peer) ? asserted : peer;
+      if (!hasAsserted || asserted.equals(peer)) return peer;
+      if (mayDelegate.test(peer)) return asserted;
+      throw CallStatus.UNAUTHENTICATED
+          .withDescription("principal " + peer + " may not act for another user (x-shoal-principal):"
+              + " only tokens marked 'delegate' in the site's tokens file may")
+          .withMetadata(FlightErrors.sqlStateMetadata(io.shoal.protocol.SqlStates.AUTH_FAILED))
+          .toRuntimeException();
     }
-    return hasAsserted ? asserted : "anonymous";
+    if (hasAsserted && !asserted.equals(DEFAULT_PRINCIPAL)) {
+      throw CallStatus.UNAUTHENTICATED
+          .withDescription("this site has no authentication, so it serves only its default principal;"
+              + " to act for user " + asserted + ", configure auth.tokens-file with a delegate token")
+          .withMetadata(FlightErrors.sqlStateMetadata(io.shoal.protocol.SqlStates.AUTH_FAILED))
+          .toRuntimeException();
+    }
+    return DEFAULT_PRINCIPAL;
   }
+
+  /** The one principal of a site without authentication. */
+  static final String DEFAULT_PRINCIPAL = "anonymous";
 
   private volatile java.util.function.Predicate<String> mayDelegate = p -> false;
 
@@ -654,29 +671,24 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       return;
     }
     if (SiteActions.AUDIT.equals(action.getType())) {
-      doAudit(listener);
+      doAudit(context, listener);
       return;
     }
     super.doAction(context, action, listener);
   }
 
   /**
-   * The audit log as JSON lines. Any caller that may query the site may read it: it holds what
-   * left the site (fragment text, counts, decisions), never row values beyond the literals in the
-   * fragments themselves.
+   * The audit log as JSON lines: every line for the policy's audit readers, and only the lines of
+   * their own fragments for anyone else (a line holds the fragment's text, and with it the literals
+   * another user filtered on). The read is itself audited.
    */
-  private void doAudit(StreamListener<Result> listener) {
+  private void doAudit(CallContext context, StreamListener<Result> listener) {
     try {
-      if (!(site instanceof io.shoal.site.DuckSite duck)) {
-        listener.onError(CallStatus.UNIMPLEMENTED.withDescription("this site keeps no audit log").toRuntimeException());
-        return;
-      }
-      List<io.shoal.site.audit.AuditRecord> records =
-          io.shoal.site.audit.AuditLog.read(duck.config().dataDir());
+      List<String> lines = site.auditFor(fragmentContext(context));
       StringBuilder chunk = new StringBuilder();
       int n = 0;
-      for (io.shoal.site.audit.AuditRecord r : records) {
-        chunk.append(Json.mapper().writeValueAsString(r)).append('\n');
+      for (String line : lines) {
+        chunk.append(line).append('\n');
         if (++n == SiteActions.AUDIT_LINES_PER_RESULT) {
           listener.onNext(new Result(chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
           chunk.setLength(0);

@@ -197,7 +197,9 @@ public final class SiteClient implements AutoCloseable {
     if (queryId != null) {
       h.insert(ShoalHeaders.QUERY_ID, queryId);
     }
-    if (principal != null) {
+    // A site believes a named principal only from an authenticated delegate; a site without
+    // tokens serves its default principal and refuses the header, so it is sent with a token only.
+    if (principal != null && endpoint.token() != null && !endpoint.token().isEmpty()) {
       h.insert(ShoalHeaders.PRINCIPAL, principal);
     }
     if (timeoutMillis > 0) {

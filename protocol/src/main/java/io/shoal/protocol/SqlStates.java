@@ -12,6 +12,8 @@ public final class SqlStates {
   public static final String CANCELLED = "57014";
   public static final String TIMED_OUT = "HYT00";
   public static final String DATA_EXCEPTION = "22000";
+  /** A value could not be converted (the value itself is never in the message). */
+  public static final String CONVERSION_FAILED = "22018";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INTERNAL_ERROR = "XX000";
 

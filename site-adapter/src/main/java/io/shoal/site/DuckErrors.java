@@ -2,8 +2,8 @@ package io.shoal.site;
 
 import java.sql.SQLException;
 
-/** Turns DuckDB's exceptions into {@link SiteException}s a caller can act on. */
-final class DuckErrors {
+/** Turns DuckDB's exceptions into {@link SiteException}s a caller can act on: the one place for it. */
+public final class DuckErrors {
   private DuckErrors() {}
 
   static String firstLine(Throwable e) {
@@ -14,10 +14,21 @@ final class DuckErrors {
 
   /** DuckDB prefixes its messages with the error class: "Binder Error: ...", "IO Error: ...". */
   static SiteException classify(SQLException e, String doing) {
-    String m = e.getMessage() == null ? "" : e.getMessage().strip();
+    return classify(e.getMessage(), e, doing);
+  }
+
+  /**
+   * The same for a failure that surfaced elsewhere (e.g. while Arrow batches were exported, as a
+   * wrapped native error): its DuckDB message decides the kind.
+   */
+  public static SiteException classify(String message, Throwable cause, String doing) {
+    String m = ErrorText.unwrap(message == null ? "" : message);
     SiteException.Kind kind;
-    if (m.startsWith("Parser Error") || m.startsWith("Binder Error") || m.startsWith("Catalog Error")
-        || m.startsWith("Conversion Error") || m.startsWith("Not implemented Error")
+    if (m.startsWith("Conversion Error")) {
+      kind = SiteException.Kind.CONVERSION;
+    } else if (m.startsWith("Not implemented Error")) {
+      kind = SiteException.Kind.UNSUPPORTED;
+    } else if (m.startsWith("Parser Error") || m.startsWith("Binder Error") || m.startsWith("Catalog Error")
         || m.startsWith("Invalid Input Error: Values were not provided")
         || m.startsWith("Invalid Input Error: Could not find parameter")) {
       kind = SiteException.Kind.INVALID_SQL;
@@ -32,6 +43,7 @@ final class DuckErrors {
     } else {
       kind = SiteException.Kind.INTERNAL;
     }
-    return new SiteException(kind, (doing.isEmpty() ? "" : doing + ": ") + m, e);
+    // The cause stays for the site's own log; the message is what a caller may read.
+    return new SiteException(kind, (doing.isEmpty() ? "" : doing + ": ") + ErrorText.forCaller(m), cause);
   }
 }

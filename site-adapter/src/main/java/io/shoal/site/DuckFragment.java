@@ -108,7 +108,7 @@ final class DuckFragment implements Site.Fragment {
     try {
       verdict = policyCheck.check(conn, parsed, policy);
     } catch (SiteException e) {
-      if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage());
+      if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage(), e.rule());
       throw e;
     }
   }
@@ -159,6 +159,10 @@ final class DuckFragment implements Site.Fragment {
 
   /** One audit line for this fragment. */
   void record(String decision, long rows, long bytes, long suppressed, String status, String message) {
+    record(decision, rows, bytes, suppressed, status, message, null);
+  }
+
+  void record(String decision, long rows, long bytes, long suppressed, String status, String message, String rule) {
     Map<String, Long> tables = new java.util.TreeMap<>();
     for (TableSource t : reads) {
       QueryBinding b = bindings.get(t.name());
@@ -179,6 +183,7 @@ final class DuckFragment implements Site.Fragment {
             suppressed,
             status,
             message,
+            rule,
             (System.nanoTime() - started) / 1_000_000));
   }
 

@@ -7,6 +7,7 @@ import io.shoal.site.config.CacheMode;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
+import io.shoal.site.guard.FragmentGuard;
 import io.shoal.site.audit.AuditLog;
 import io.shoal.site.policy.Policy;
 import io.shoal.site.policy.PolicyCheck;
@@ -55,7 +56,10 @@ public final class DuckSite implements Site {
   private final PolicyCheck policyCheck;
   private final BufferAllocator allocator = new RootAllocator();
   private final MemoryCache cache;
-  private final FragmentGuard.ParseCache parses = new FragmentGuard.ParseCache();
+  /** Decides what each fragment reads, from DuckDB's binder over a shadow of the tables. */
+  private final FragmentGuard guard;
+  /** Bound of the guard's decision cache. */
+  static final long GUARD_CACHE_BYTES = 32L << 20;
   /** Result schemas by fragment SQL and the views it reads (see DuckFragment#schemaKey). */
   private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -74,6 +78,20 @@ public final class DuckSite implements Site {
     this.audit = audit;
     this.policyCheck = new PolicyCheck(config.name(), config.region());
     this.connections = new ConnectionPool(base);
+    this.guard = new FragmentGuard(config.name(), this::tableColumns, GUARD_CACHE_BYTES);
+  }
+
+  /** The columns of every table that can be read now, for the guard's shadow catalog. */
+  private Map<String, List<io.shoal.protocol.ColumnInfo>> tableColumns() {
+    Map<String, List<io.shoal.protocol.ColumnInfo>> out = new TreeMap<>();
+    for (TableSource t : tables.values()) {
+      try {
+        out.put(t.name(), t.describe().columns());
+      } catch (SiteException e) {
+        LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** The tables this principal may know about: {@code export: none} tables are invisible. */
@@ -285,19 +303,15 @@ public final class DuckSite implements Site {
           enforced
               ? Policy.forPrincipal(config.policy(), context.principal())
               : Policy.forPrincipal(PolicyConfig.permissive(), null);
+      Set<String> visible = visibleTables(policy);
       io.shoal.site.table.ParsedFragment parsed;
       try {
-        parsed = new FragmentGuard(visibleTables(policy), parses).check(conn, text);
+        Map<String, String> broken = new TreeMap<>(unavailable);
+        broken.keySet().retainAll(visible);
+        parsed = guard.check(text, visible, broken);
       } catch (SiteException e) {
         if (enforced && e.kind() != SiteException.Kind.INVALID_SQL) auditRefusal(text, context, e);
         throw e;
-      }
-      for (String t : parsed.tables()) {
-        String why = unavailable.get(t);
-        if (why != null) {
-          throw new SiteException(
-              SiteException.Kind.DATA_ERROR, "table " + t + " at site " + config.name() + " is unavailable: " + why);
-        }
       }
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
@@ -313,8 +327,35 @@ public final class DuckSite implements Site {
     audit.append(
         new io.shoal.site.audit.AuditRecord(
             java.time.Instant.now().toString(), config.name(), context.queryId(), context.principal(), sql,
-            io.shoal.site.audit.AuditRecord.sha256(sql), Map.of(), 0, 0, "refused", 0, "refused",
-            e.getMessage(), 0));
+            io.shoal.site.audit.AuditRecord.sha256(sql), tablesOf(e), 0, 0,
+            e.kind() == SiteException.Kind.REFUSED ? "refused" : "error", 0,
+            e.kind() == SiteException.Kind.REFUSED ? "refused" : "error", e.getMessage(), e.rule(), 0));
+  }
+
+  private static Map<String, Long> tablesOf(SiteException e) {
+    Map<String, Long> out = new TreeMap<>();
+    e.tables().forEach(t -> out.put(t, null));
+    return out;
+  }
+
+  @Override
+  public List<String> auditFor(FragmentContext reader) throws SiteException {
+    boolean all = config.policy().readsWholeAudit(reader.principal());
+    List<String> lines = new ArrayList<>();
+    try {
+      for (io.shoal.site.audit.AuditRecord r : AuditLog.read(config.dataDir())) {
+        if (all || reader.principal().equals(r.principal())) lines.add(io.shoal.protocol.Json.mapper().writeValueAsString(r));
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "cannot read the audit log", e);
+    }
+    String what = all ? "shoal.audit (all lines)" : "shoal.audit (own lines)";
+    audit.append(
+        new io.shoal.site.audit.AuditRecord(
+            java.time.Instant.now().toString(), config.name(), reader.queryId(), reader.principal(), what,
+            io.shoal.site.audit.AuditRecord.sha256(what), Map.of(), lines.size(), 0, "audit-read", 0, "ok",
+            null, null, 0));
+    return lines;
   }
 
   static String stripTrailingSemicolons(String sql) {
@@ -336,6 +377,7 @@ public final class DuckSite implements Site {
 
   @Override
   public void close() {
+    guard.close();
     connections.close();
     if (cache != null) cache.close();
     tables.values().forEach(TableSource::close);

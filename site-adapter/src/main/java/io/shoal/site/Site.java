@@ -30,6 +30,12 @@ public interface Site extends AutoCloseable {
    */
   Fragment prepare(String sql, FragmentContext context) throws SiteException;
 
+  /**
+   * The audit log's lines (JSON) that {@code reader} may read: all of them for the policy's
+   * {@code audit-readers}, else only the lines of the reader's own fragments. The read is audited.
+   */
+  List<String> auditFor(FragmentContext reader) throws SiteException;
+
   @Override
   void close();
 

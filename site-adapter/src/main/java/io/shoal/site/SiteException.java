@@ -1,5 +1,8 @@
 package io.shoal.site;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /** A failure a site reports to its caller, with a kind the server maps to a Flight status. */
 public class SiteException extends Exception {
 
@@ -11,6 +14,10 @@ public class SiteException extends Exception {
     REFUSED,
     /** Unknown table (NOT_FOUND). */
     NOT_FOUND,
+    /** A value could not be converted to the type a cast or function needs (22018). */
+    CONVERSION,
+    /** A construct DuckDB or the site does not support (0A000). */
+    UNSUPPORTED,
     /** Data could not be read: missing or corrupt file, unsupported delete files (INTERNAL). */
     DATA_ERROR,
     /** The caller cancelled (CANCELLED). */
@@ -20,6 +27,10 @@ public class SiteException extends Exception {
   }
 
   private final Kind kind;
+  /** The rule that refused, e.g. {@code guard:function} or {@code policy:denied-column}; null otherwise. */
+  private String rule;
+  /** The tables the binder resolved before the failure, for the audit line. */
+  private Set<String> tables = Set.of();
 
   public SiteException(Kind kind, String message) {
     super(message);
@@ -33,5 +44,23 @@ public class SiteException extends Exception {
 
   public Kind kind() {
     return kind;
+  }
+
+  public String rule() {
+    return rule;
+  }
+
+  public SiteException withRule(String rule) {
+    this.rule = rule;
+    return this;
+  }
+
+  public Set<String> tables() {
+    return tables;
+  }
+
+  public SiteException withTables(Set<String> tables) {
+    this.tables = Set.copyOf(new TreeSet<>(tables));
+    return this;
   }
 }

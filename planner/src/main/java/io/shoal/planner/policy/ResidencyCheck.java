@@ -5,6 +5,7 @@ import io.shoal.planner.ShoalException;
 import io.shoal.planner.rel.SiteTableScan;
 import io.shoal.planner.rel.SiteToEnumerableConverter;
 import io.shoal.planner.schema.SiteSchema;
+import io.shoal.protocol.FragmentFunctions;
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.SqlStates;
@@ -54,10 +55,18 @@ import org.apache.calcite.tools.Program;
 public final class ResidencyCheck {
   private ResidencyCheck() {}
 
-  /** Aggregates whose value summarises many rows; the rest (MIN, MAX, ...) return one row's value. */
-  static final Set<SqlKind> SUMMARY = Set.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.AVG,
-      SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP, SqlKind.VAR_SAMP,
-      SqlKind.COVAR_POP, SqlKind.COVAR_SAMP, SqlKind.REGR_COUNT);
+  /**
+   * The DuckDB name of an aggregate call, as the fragment will spell it: the shared allow-list
+   * ({@link FragmentFunctions}) decides, so the coordinator refuses exactly what the site would.
+   */
+  static String duckDbName(AggregateCall call) {
+    String name = call.getAggregation().getName().toLowerCase(Locale.ROOT);
+    return switch (call.getAggregation().getKind()) {
+      case SUM0 -> "sum";
+      case COUNT -> "count";
+      default -> name;
+    };
+  }
 
   /** The program step to run after the optimizer: checks the plan and returns it unchanged. */
   public static Program program() {
@@ -74,6 +83,67 @@ public final class ResidencyCheck {
     for (SiteToEnumerableConverter f : fragments) {
       checkFragment(f);
     }
+  }
+
+  /**
+   * The program step to run before the optimizer: refuses a DISTINCT aggregate other than COUNT
+   * over rows of an aggregates-only table. The optimizer would split it into distinct keys grouped
+   * at each site and an aggregate at the coordinator; the site's threshold keeps that safe, but the
+   * answer would silently leave out the keys of small groups, and the site refuses the same
+   * aggregate when it is sent whole. Refusing it here, with the site's words, gives one answer.
+   */
+  public static Program logicalProgram() {
+    return (planner, rel, traits, materializations, lattices) -> {
+      checkDistinctAggregates(rel, new HashSet<>());
+      return rel;
+    };
+  }
+
+  private static void checkDistinctAggregates(RelNode node, Set<RelNode> seen) {
+    if (!seen.add(node)) {
+      return;
+    }
+    if (node instanceof Aggregate agg) {
+      for (AggregateCall call : agg.getAggCallList()) {
+        if (!call.isDistinct() || call.getAggregation().getKind() == SqlKind.COUNT) {
+          continue;
+        }
+        List<SiteTableScan> below = new ArrayList<>();
+        scans(agg, below);
+        for (SiteTableScan scan : below) {
+          List<String> restricted = restrictedTables(scan.site(), List.of(scan));
+          if (!restricted.isEmpty()) {
+            String fn = call.getAggregation().getName().toUpperCase(Locale.ROOT);
+            throw forbidden(scan.site(), fn + "(DISTINCT ...) can reveal single values; only COUNT(DISTINCT) is"
+                + " allowed: site " + scan.site() + " exports " + String.join(", ", restricted) + " as aggregates only");
+          }
+        }
+      }
+    }
+    for (RelNode in : node.getInputs()) {
+      checkDistinctAggregates(in, seen);
+    }
+  }
+
+  /** Which of these scans of one site read aggregates-only tables, by the site's published policy. */
+  private static List<String> restrictedTables(String site, List<SiteTableScan> scans) {
+    List<String> out = new ArrayList<>();
+    if (scans.isEmpty()) {
+      return out;
+    }
+    Federation federation = federation(scans.get(0), site);
+    SiteInfo info = federation == null ? null : federation.siteInfo(site);
+    PolicySummary policy = info == null ? null : info.policy();
+    if (policy == null) {
+      return out;
+    }
+    for (SiteTableScan s : scans) {
+      String t = s.siteTable().info().name();
+      if ("aggregates".equalsIgnoreCase(export(policy, t)) && !out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   private static void collect(RelNode node, List<SiteToEnumerableConverter> out, Set<RelNode> seen) {
@@ -162,7 +232,7 @@ public final class ResidencyCheck {
     if (node instanceof Aggregate agg) {
       for (AggregateCall call : agg.getAggCallList()) {
         String fn = call.getAggregation().getName().toUpperCase(Locale.ROOT);
-        if (!SUMMARY.contains(call.getAggregation().getKind())) {
+        if (!FragmentFunctions.summarises(duckDbName(call))) {
           return fn + " reveals single values";
         }
         if (call.isDistinct() && call.getAggregation().getKind() != SqlKind.COUNT) {

@@ -101,7 +101,8 @@ final class ShoalPrepare extends CalcitePrepareImpl {
           planner.setExecutor(new CachingRexExecutor(context.getDataContext()));
           return rel;
         };
-        return Programs.sequence(reuseReductions, FederationPrograms.program(),
+        return Programs.sequence(reuseReductions, io.shoal.planner.policy.ResidencyCheck.logicalProgram(),
+            FederationPrograms.program(),
             io.shoal.planner.policy.ResidencyCheck.program());
       }
     };

@@ -55,6 +55,7 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
         .add("suppressed_groups", bigint)
         .add("status", varchar)
         .add("message", varchar)
+        .add("rule", varchar)
         .add("millis", bigint)
         .build();
   }
@@ -110,6 +111,7 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
       num.apply("suppressed_groups"),
       text.apply("status"),
       text.apply("message"),
+      text.apply("rule"),
       num.apply("millis")
     };
   }

@@ -19,10 +19,13 @@ import java.util.Map;
  * @param tables the tables read, with the Iceberg snapshot id (null for files)
  * @param rows rows sent
  * @param bytes Arrow buffer bytes sent (the coordinator counts the same way)
- * @param decision {@code rows}, {@code aggregates} or {@code refused}
+ * @param decision {@code rows}, {@code aggregates}, {@code refused}, {@code error} (the statement
+ *     failed before a decision) or {@code audit-read} (a caller read the audit log)
  * @param suppressedGroups groups removed by the minimum group size
  * @param status {@code ok}, {@code error} or {@code cancelled}
  * @param message the refusal or error, else null
+ * @param rule the rule that refused the fragment (e.g. {@code guard:function},
+ *     {@code policy:denied-column}), else null
  * @param millis time from prepare to close
  */
 public record AuditRecord(
@@ -39,6 +42,7 @@ public record AuditRecord(
     @JsonProperty("suppressed_groups") long suppressedGroups,
     String status,
     String message,
+    String rule,
     long millis) {
 
   public static String sha256(String text) {

@@ -12,12 +12,15 @@ import java.util.Map;
  * @param tables per-table overrides
  * @param principals per-principal policies that replace this one for that principal (e.g. a
  *     {@code dpo} who may export rows)
+ * @param auditReaders principals who may read every line of the audit log; everyone else reads
+ *     only the lines of their own fragments
  */
 public record PolicyConfig(
     Export export,
     @JsonProperty("min-group-size") Integer minGroupSize,
     Map<String, TablePolicyConfig> tables,
-    Map<String, PolicyConfig> principals) {
+    Map<String, PolicyConfig> principals,
+    @JsonProperty("audit-readers") List<String> auditReaders) {
 
   /** What may leave the site. */
   public enum Export {
@@ -62,10 +65,16 @@ public record PolicyConfig(
     minGroupSize = minGroupSize == null ? 10 : minGroupSize;
     tables = tables == null ? Map.of() : Map.copyOf(tables);
     principals = principals == null ? Map.of() : Map.copyOf(principals);
+    auditReaders = auditReaders == null ? List.of() : List.copyOf(auditReaders);
+  }
+
+  /** Whether {@code principal} may read the whole audit log. */
+  public boolean readsWholeAudit(String principal) {
+    return principal != null && auditReaders.contains(principal);
   }
 
   /** No policy section: everything may leave as rows (a site for open data, or tests). */
   public static PolicyConfig permissive() {
-    return new PolicyConfig(Export.ROWS, 1, Map.of(), Map.of());
+    return new PolicyConfig(Export.ROWS, 1, Map.of(), Map.of(), List.of());
   }
 }

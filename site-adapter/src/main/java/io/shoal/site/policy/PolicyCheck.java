@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.protocol.FragmentFunctions;
 import io.shoal.protocol.Json;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.PolicyConfig.Export;
@@ -41,24 +42,6 @@ import java.util.TreeSet;
  */
 public final class PolicyCheck {
 
-  /** Aggregates that summarise: each output needs many rows to say anything about one. */
-  static final Set<String> SUMMARY_AGGREGATES =
-      Set.of(
-          "count", "count_star", "sum", "avg", "mean", "stddev", "stddev_samp", "stddev_pop",
-          "variance", "var_samp", "var_pop", "bool_and", "bool_or", "fsum", "sumkahan", "kahan_sum",
-          "approx_count_distinct", "sum_no_overflow", "regr_count", "covar_pop", "covar_samp", "corr");
-
-  /** Aggregates that return one row's value, or all of them. */
-  static final Set<String> REVEALING_AGGREGATES =
-      Set.of(
-          "min", "max", "any_value", "arbitrary", "first", "last", "arg_min", "arg_max", "argmin",
-          "argmax", "min_by", "max_by", "arg_min_null", "arg_max_null", "list", "array_agg",
-          "string_agg", "group_concat", "listagg", "histogram", "histogram_exact", "mode", "median",
-          "quantile", "quantile_cont", "quantile_disc", "approx_quantile", "reservoir_quantile",
-          "bit_and", "bit_or", "bit_xor", "bitstring_agg", "product", "entropy", "kurtosis",
-          "kurtosis_pop", "skewness", "approx_top_k", "mad", "bool_and_agg", "json_group_array",
-          "json_group_object", "json_group_structure", "map_agg", "list_agg");
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String site;
@@ -82,67 +65,26 @@ public final class PolicyCheck {
 
   // ---- denied columns
 
+  /**
+   * A denied column that any scan of the fragment reads, for any purpose, refuses it: the columns
+   * come from DuckDB's binder (see {@code FragmentGuard}), so aliases, alias lists, USING, NATURAL,
+   * {@code *}, {@code COLUMNS()}, whole-row references and CTEs cannot hide one. A table whose
+   * column reads are unknown counts as reading all of them.
+   */
   private void checkDeniedColumns(ParsedFragment fragment, Policy policy) throws SiteException {
-    Set<String> denied = new TreeSet<>();
-    String owner = null;
-    for (String t : fragment.tables()) {
-      Set<String> d = policy.deniedColumns(t);
-      if (!d.isEmpty() && owner == null) owner = t;
-      denied.addAll(d);
-    }
-    if (denied.isEmpty()) return;
-    Set<String> relationNames = new HashSet<>();
-    collectRelationNames(fragment.statement(), relationNames);
-    String found = findDenied(fragment.statement(), denied, relationNames);
-    if (found != null) {
-      throw refused(found + " (denied columns of " + String.join(", ", tablesDenying(fragment, policy)) + ": "
-          + String.join(", ", denied) + ")");
-    }
-  }
-
-  private static List<String> tablesDenying(ParsedFragment fragment, Policy policy) {
-    return fragment.tables().stream().filter(t -> !policy.deniedColumns(t).isEmpty()).sorted().toList();
-  }
-
-  private static void collectRelationNames(JsonNode node, Set<String> out) {
-    if (node.isObject()) {
-      String type = node.path("type").asText("");
-      if (type.equals("BASE_TABLE") || type.equals("SUBQUERY") || type.equals("TABLE_FUNCTION")) {
-        if (node.has("table_name")) out.add(node.path("table_name").asText().toLowerCase(Locale.ROOT));
-        String alias = node.path("alias").asText("");
-        if (!alias.isEmpty()) out.add(alias.toLowerCase(Locale.ROOT));
-      }
-      for (JsonNode entry : node.path("cte_map").path("map")) {
-        out.add(entry.path("key").asText().toLowerCase(Locale.ROOT));
+    for (String table : new TreeSet<>(fragment.tables())) {
+      Set<String> denied = policy.deniedColumns(table);
+      if (denied.isEmpty()) continue;
+      Set<String> read = fragment.columns().get(table);
+      Set<String> hit = new TreeSet<>(read == null ? denied : read);
+      hit.retainAll(denied);
+      if (!hit.isEmpty()) {
+        throw refused("denied-column", "column " + String.join(", ", hit) + " of table " + table
+            + " is denied: it may not leave the region nor be used in the output, filters, joins,"
+            + " grouping, ordering or aggregate arguments (denied columns of " + table + ": "
+            + String.join(", ", denied) + ")");
       }
     }
-    if (node.isContainerNode()) node.forEach(child -> collectRelationNames(child, out));
-  }
-
-  /** A description of the first forbidden reference, or null. */
-  private static String findDenied(JsonNode node, Set<String> denied, Set<String> relations) {
-    if (node.isObject()) {
-      String cls = node.path("class").asText("");
-      if (cls.equals("COLUMN_REF")) {
-        JsonNode names = node.path("column_names");
-        String last = names.size() == 0 ? "" : names.get(names.size() - 1).asText().toLowerCase(Locale.ROOT);
-        if (denied.contains(last)) return "column " + last + " is denied";
-        if (names.size() == 1 && relations.contains(last)) {
-          return "a whole-row reference to " + last + " would include denied columns";
-        }
-      } else if (cls.equals("STAR")) {
-        return "SELECT * (or COLUMNS) would include denied columns; list the columns instead";
-      } else if (cls.equals("POSITIONAL_REFERENCE")) {
-        return "positional column references (#n) are not allowed where columns are denied";
-      }
-    }
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) {
-        String f = findDenied(child, denied, relations);
-        if (f != null) return f;
-      }
-    }
-    return null;
   }
 
   // ---- aggregates only
@@ -200,7 +142,7 @@ public final class PolicyCheck {
       String cls = node.path("class").asText("");
       if (cls.equals("SUBQUERY")) return false;
       if (cls.equals("FUNCTION")
-          && SUMMARY_AGGREGATES.contains(node.path("function_name").asText("").toLowerCase(Locale.ROOT))) {
+          && FragmentFunctions.summarises(node.path("function_name").asText(""))) {
         return true;
       }
     }
@@ -222,7 +164,7 @@ public final class PolicyCheck {
       if (type.equals("EXPRESSION_LIST")) return "VALUES lists are not allowed";
       if (cls.equals("FUNCTION")) {
         String fn = node.path("function_name").asText("").toLowerCase(Locale.ROOT);
-        if (REVEALING_AGGREGATES.contains(fn)) {
+        if (FragmentFunctions.isAggregate(fn) && !FragmentFunctions.summarises(fn)) {
           return fn.toUpperCase(Locale.ROOT) + " reveals single values and is not allowed";
         }
         if (node.path("distinct").asBoolean(false) && !fn.equals("count")) {
@@ -258,11 +200,8 @@ public final class PolicyCheck {
   private void checkComplements(Connection duckdb, JsonNode statement, List<String> restricted, int k)
       throws SiteException {
     List<ObjectNode> filtered = new ArrayList<>();
-    collectFilteredSelects(statement.path("node"), restricted, filtered);
-    for (JsonNode entry : statement.path("node").path("cte_map").path("map")) {
-      collectFilteredSelects(entry.path("value").path("query").path("node"), restricted, filtered);
-      collectFilteredSelects(entry.path("value").path("query_node"), restricted, filtered);
-    }
+    Set<String> sources = restrictedSources(statement, restricted);
+    collectFilteredSelects(statement.path("node"), sources, filtered);
     for (ObjectNode select : filtered) {
       ObjectNode copy = select.deepCopy();
       copy.set("select_list", NODES.arrayNode().add(countStar(duckdb)));
@@ -282,36 +221,65 @@ public final class PolicyCheck {
       try {
         left = count(duckdb, toSql(duckdb, wrapper));
       } catch (SiteException | SQLException e) {
-        throw refused("a filter over " + String.join(", ", restricted)
+        throw refused("filter-complement", "a filter over " + String.join(", ", restricted)
             + " could not be checked for the minimum group size (correlated filters are not allowed)");
       }
       if (left > 0 && left < k) {
-        throw refused("a filter over " + String.join(", ", restricted) + " leaves out " + left
+        throw refused("filter-complement", "a filter over " + String.join(", ", restricted) + " leaves out " + left
             + " row(s), fewer than min-group-size " + k + ": comparing it with the unfiltered query would single those rows out");
       }
     }
   }
 
-  private static void collectFilteredSelects(JsonNode node, List<String> restricted, List<ObjectNode> out) {
+  /**
+   * The names through which a SELECT can read rows of an aggregates-only table: the tables, and
+   * every CTE (at any level) whose body mentions one. Names stand for what they may read, so this
+   * over-approximates, which only means more filters get counted.
+   */
+  private static Set<String> restrictedSources(JsonNode statement, List<String> restricted) {
+    Set<String> names = new HashSet<>(restricted);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      List<JsonNode> ctes = new ArrayList<>();
+      collectCtes(statement, ctes);
+      for (JsonNode entry : ctes) {
+        String name = entry.path("key").asText("").toLowerCase(Locale.ROOT);
+        if (!names.contains(name) && mentions(entry.path("value"), names)) {
+          names.add(name);
+          grew = true;
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void collectCtes(JsonNode node, List<JsonNode> out) {
+    if (node.isObject()) for (JsonNode entry : node.path("cte_map").path("map")) out.add(entry);
+    if (node.isContainerNode()) node.forEach(child -> collectCtes(child, out));
+  }
+
+  /** Whether a subtree names (as a base table or CTE reference) any of {@code names}. */
+  private static boolean mentions(JsonNode node, Set<String> names) {
+    if (node.isObject() && node.path("type").asText("").equals("BASE_TABLE")
+        && names.contains(node.path("table_name").asText("").toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) if (mentions(child, names)) return true;
+    }
+    return false;
+  }
+
+  private static void collectFilteredSelects(JsonNode node, Set<String> sources, List<ObjectNode> out) {
     if (node == null || !node.isContainerNode()) return;
     if (node.isObject() && node.path("type").asText("").equals("SELECT_NODE")) {
       JsonNode where = node.path("where_clause");
-      if (!where.isNull() && !where.isMissingNode() && readsDirectly(node.path("from_table"), restricted)) {
+      if (!where.isNull() && !where.isMissingNode() && mentions(node.path("from_table"), sources)) {
         out.add((ObjectNode) node);
       }
     }
-    for (JsonNode child : node) collectFilteredSelects(child, restricted, out);
-  }
-
-  /** Whether a FROM clause names a restricted table itself (not through a subquery). */
-  private static boolean readsDirectly(JsonNode from, List<String> restricted) {
-    if (from == null || !from.isObject()) return false;
-    String type = from.path("type").asText("");
-    if (type.equals("BASE_TABLE")) {
-      return restricted.contains(from.path("table_name").asText("").toLowerCase(Locale.ROOT));
-    }
-    if (type.equals("JOIN")) return readsDirectly(from.path("left"), restricted) || readsDirectly(from.path("right"), restricted);
-    return false;
+    for (JsonNode child : node) collectFilteredSelects(child, sources, out);
   }
 
   // ---- building SQL through DuckDB's own (de)serializer
@@ -396,7 +364,11 @@ public final class PolicyCheck {
   }
 
   private SiteException refused(String why) {
+    return refused("aggregates-only", why);
+  }
+
+  private SiteException refused(String rule, String why) {
     return new SiteException(
-        SiteException.Kind.REFUSED, "policy of site " + site + " (" + region + "): " + why);
+        SiteException.Kind.REFUSED, "policy of site " + site + " (" + region + "): " + why).withRule("policy:" + rule);
   }
 }

@@ -15,7 +15,7 @@ class AuditLogTest {
 
   private static AuditRecord record(String queryId) {
     return new AuditRecord("2026-11-25T10:00:00Z", "eu", queryId, "alice", "SELECT 1", AuditRecord.sha256("SELECT 1"),
-        Map.of("orders", 42L), 1, 8, "rows", 0, "ok", null, 3);
+        Map.of("orders", 42L), 1, 8, "rows", 0, "ok", null, null, 3);
   }
 
   @Test

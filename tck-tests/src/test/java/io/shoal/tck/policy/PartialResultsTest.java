@@ -37,7 +37,9 @@ class PartialResultsTest {
     SiteServer xx = SiteServer.start(SiteConfig.load(yaml));
     String sites = "eu@grpc://127.0.0.1:" + fed.port("eu") + ",us@grpc://127.0.0.1:"
         + fed.port("us") + ",xx@grpc://127.0.0.1:" + xx.port();
-    String url = "jdbc:shoal:sites=" + sites + ";user=analyst;metadataCacheSeconds=0";
+    // eu and us hold tokens; xx serves without auth, so it gets no token and no principal.
+    String url = "jdbc:shoal:sites=" + sites + ";user=analyst;metadataCacheSeconds=0;siteTokens=eu="
+        + PolicyFederation.COORDINATOR_TOKEN + ",us=" + PolicyFederation.COORDINATOR_TOKEN;
     String sql = "SELECT city, count(*) AS n FROM patients GROUP BY city ORDER BY city";
     try (Connection strict = DriverManager.getConnection(url);
         Connection partial = DriverManager.getConnection(url + ";partialResults=true")) {

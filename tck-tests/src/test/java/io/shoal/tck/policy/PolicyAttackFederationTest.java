@@ -278,7 +278,8 @@ class PolicyAttackFederationTest {
 
   private int auditSize() throws Exception {
     try (Statement st = analyst.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM shoal.audit")) {
+        // Reading shoal.audit is itself audited: count only the fragments' lines.
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM shoal.audit WHERE decision <> 'audit-read'")) {
       rs.next();
       return rs.getInt(1);
     }

@@ -19,10 +19,14 @@ import java.util.Properties;
  * (us-east-1, patients 200..299). {@code patients} may leave only as aggregates over groups of at
  * least {@link #MIN_GROUP} rows and its {@code name} and {@code ssn} may not leave at all;
  * {@code cities} (replicated) may leave as rows; {@code secret} is not exported; the principal
- * {@code dpo} may export rows of everything. Shared by the policy suites of one JVM.
+ * {@code dpo} may export rows of everything. The coordinator acts for its users with a delegate
+ * token ({@link #COORDINATOR_TOKEN}); plain Flight SQL clients connect as {@code analyst}
+ * ({@link #ANALYST_TOKEN}). Shared by the policy suites of one JVM.
  */
 public final class PolicyFederation implements AutoCloseable {
   public static final int MIN_GROUP = 5;
+  public static final String COORDINATOR_TOKEN = "coordinator-secret";
+  public static final String ANALYST_TOKEN = "analyst-secret";
   public static final List<String> SITES = List.of("eu", "us");
   static final Map<String, String> REGIONS = Map.of("eu", "eu-west-1", "us", "us-east-1");
 
@@ -57,6 +61,8 @@ public final class PolicyFederation implements AutoCloseable {
             + "' (FORMAT parquet)");
       }
       from += n;
+      Path tokens = root.resolve(site + "-tokens");
+      Files.writeString(tokens, COORDINATOR_TOKEN + " coordinator delegate\n" + ANALYST_TOKEN + " analyst\n");
       String yaml = "name: " + site + "\n"
           + "region: " + REGIONS.get(site) + "\n"
           + "listen: 127.0.0.1:0\n"
@@ -73,7 +79,9 @@ public final class PolicyFederation implements AutoCloseable {
           + "    cities: { export: rows }\n"
           + "    secret: { export: none }\n"
           + "  principals:\n"
-          + "    dpo: { export: rows }\n";
+          + "    dpo: { export: rows }\n"
+          + "auth:\n"
+          + "  tokens-file: " + tokens + "\n";
       Path file = root.resolve(site + ".yaml");
       Files.writeString(file, yaml, StandardCharsets.UTF_8);
       servers.put(site, SiteServer.start(SiteConfig.load(file)));
@@ -84,12 +92,12 @@ public final class PolicyFederation implements AutoCloseable {
     return servers.get(site).port();
   }
 
-  /** {@code jdbc:shoal:} URL for {@code user} (no tokens: loopback sites take the user header). */
+  /** {@code jdbc:shoal:} URL for {@code user}: the coordinator's delegate token names the user to each site. */
   public String url(String user) {
     List<String> parts = new ArrayList<>();
     servers.forEach((name, s) -> parts.add(name + "@grpc://127.0.0.1:" + s.port()));
     return "jdbc:shoal:sites=" + String.join(",", parts) + ";user=" + user
-        + ";metadataCacheSeconds=0";
+        + ";token=" + COORDINATOR_TOKEN + ";metadataCacheSeconds=0";
   }
 
   public Connection connect(String user) throws SQLException {
@@ -99,7 +107,7 @@ public final class PolicyFederation implements AutoCloseable {
   /** The official Arrow Flight SQL JDBC driver, straight at one site. */
   public Connection flightSql(String site) throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:arrow-flight-sql://127.0.0.1:" + port(site) + "/?useEncryption=false");
+        "jdbc:arrow-flight-sql://127.0.0.1:" + port(site) + "/?useEncryption=false&token=" + ANALYST_TOKEN);
   }
 
   public Path root() {
