@@ -94,7 +94,8 @@ public final class FragmentGuard implements AutoCloseable {
   }
 
   private ParsedFragment bind(Shadow shadow, String sql, Map<String, String> unavailable) throws SiteException {
-    JsonNode tree = shadow.catalog().parse(sql);
+    ShadowCatalog.Reading reading = shadow.catalog().read(sql);
+    JsonNode tree = reading.tree();
     if (tree.path("error").asBoolean(false)) {
       String message = tree.path("error_message").asText("invalid SQL");
       if (message.startsWith("Only SELECT statements")) {
@@ -109,7 +110,8 @@ public final class FragmentGuard implements AutoCloseable {
     }
     JsonNode statement = statements.get(0);
     CallCheck.check(statement);
-    JsonNode plan = shadow.catalog().plan(sql);
+    JsonNode plan = reading.plan();
+    if (plan == null) throw new SiteException(SiteException.Kind.INTERNAL, "the statement was not bound");
     if (plan.path("error").asBoolean(false)) throw bindError(plan, unavailable);
     Map<String, Set<String>> columns = PlanReads.of(plan, shadow.tables());
     return new ParsedFragment(sql, statement, Set.copyOf(columns.keySet()), columns);

@@ -38,7 +38,19 @@ final class ShadowCatalog implements AutoCloseable {
   private static final int MAX_IDLE = 8;
 
   private final DuckDBConnection base;
-  private final Deque<Connection> idle = new ArrayDeque<>();
+  /** Idle connections, each with the one statement the guard runs on it, prepared once. */
+  private final Deque<Reader> idle = new ArrayDeque<>();
+
+  private record Reader(Connection connection, PreparedStatement read) {
+    void close() {
+      try {
+        read.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+      closeQuietly(connection);
+    }
+  }
   /** Binds share the database; closing it waits for them. */
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -81,29 +93,26 @@ final class ShadowCatalog implements AutoCloseable {
     return sql.append(')').toString();
   }
 
-  /** DuckDB's syntax tree of {@code sql} ({@code json_serialize_sql}). */
-  JsonNode parse(String sql) throws SiteException {
-    return call("SELECT json_serialize_sql(?)", sql);
-  }
-
-  /** DuckDB's bound, unoptimised logical plan of one SELECT ({@code json_serialize_plan}). */
-  JsonNode plan(String sql) throws SiteException {
-    return call("SELECT json_serialize_plan(?)", sql);
-  }
-
-  private JsonNode call(String query, String sql) throws SiteException {
+  /**
+   * DuckDB's syntax tree of {@code sql} and, when that is exactly one SELECT, its bound and
+   * unoptimised logical plan, in one round trip. The plan is asked for only then: nothing that is
+   * not a SELECT is ever bound, not even here.
+   */
+  Reading read(String sql) throws SiteException {
     lifecycle.readLock().lock();
     try {
       if (closed) throw new SiteException(SiteException.Kind.INTERNAL, "the site guard is closing");
-      Connection c = acquire();
+      Reader c = acquire();
       boolean ok = false;
-      try (PreparedStatement ps = c.prepareStatement(query)) {
+      try {
+        PreparedStatement ps = c.read();
         ps.setString(1, sql);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           JsonNode tree = Json.mapper().readTree(rs.getString(1));
+          String plan = rs.getString(2);
           ok = true;
-          return tree;
+          return new Reading(tree, plan == null ? null : Json.mapper().readTree(plan));
         }
       } finally {
         release(c, ok);
@@ -115,15 +124,29 @@ final class ShadowCatalog implements AutoCloseable {
     }
   }
 
-  private Connection acquire() throws SQLException {
+  /** The syntax tree, and the plan or null when the text is not one SELECT. */
+  record Reading(JsonNode tree, JsonNode plan) {}
+
+  private static final String READ =
+      "WITH parsed AS (SELECT json_serialize_sql($1::VARCHAR) AS tree) "
+          + "SELECT tree, CASE WHEN NOT (tree->>'error')::BOOLEAN AND json_array_length(tree->'statements') = 1 "
+          + "THEN json_serialize_plan($1::VARCHAR) END FROM parsed";
+
+  private Reader acquire() throws SQLException {
     synchronized (idle) {
-      Connection c = idle.pollFirst();
-      if (c != null) return c;
+      Reader r = idle.pollFirst();
+      if (r != null) return r;
     }
-    return base.duplicate();
+    Connection c = base.duplicate();
+    try {
+      return new Reader(c, c.prepareStatement(READ));
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
   }
 
-  private void release(Connection c, boolean reusable) {
+  private void release(Reader c, boolean reusable) {
     if (reusable) {
       synchronized (idle) {
         if (idle.size() < MAX_IDLE) {
@@ -132,7 +155,7 @@ final class ShadowCatalog implements AutoCloseable {
         }
       }
     }
-    closeQuietly(c);
+    c.close();
   }
 
   private static String firstLine(Exception e) {
@@ -156,7 +179,7 @@ final class ShadowCatalog implements AutoCloseable {
       if (closed) return;
       closed = true;
       synchronized (idle) {
-        idle.forEach(ShadowCatalog::closeQuietly);
+        idle.forEach(Reader::close);
         idle.clear();
       }
       closeQuietly(base);
