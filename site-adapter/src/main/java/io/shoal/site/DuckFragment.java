@@ -344,6 +344,17 @@ final class DuckFragment implements Site.Fragment {
     }
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
+      if (verdict.global() && suppressed > 0) {
+        // An aggregate without GROUP BY whose one group is too small: an empty answer would come
+        // back as COUNT 0 or SUM NULL that a dashboard shows as a number. Refuse instead.
+        SiteException refusal = new SiteException(SiteException.Kind.REFUSED,
+            "policy of site " + site + ": the aggregate covers fewer than min-group-size " + verdict.minGroupSize()
+                + (verdict.restricted().isEmpty() ? "" : " of " + String.join(", ", verdict.restricted()))
+                + "; it is refused rather than answered, since no answer would be accurate")
+            .withRule("policy:min-group-size");
+        record("refused", 0, 0, suppressed, "refused", refusal.getMessage(), refusal.rule());
+        throw refusal;
+      }
       for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
       ResultSet rs = statement.executeQuery();
       CountingReader reader;

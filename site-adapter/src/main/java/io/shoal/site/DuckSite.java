@@ -76,9 +76,21 @@ public final class DuckSite implements Site {
     this.tables = tables;
     this.unavailable = unavailable;
     this.audit = audit;
-    this.policyCheck = new PolicyCheck(config.name(), config.region());
     this.connections = new ConnectionPool(base);
     this.guard = new FragmentGuard(config.name(), this::tableColumns, GUARD_CACHE_BYTES);
+    this.policyCheck =
+        new PolicyCheck(config.name(), config.region(), keyColumns(config), sql -> this.guard.lineage(sql, tables.keySet()));
+  }
+
+  /** Per table, the columns the config names in {@code keys:} (lower case). */
+  private static Map<String, Set<String>> keyColumns(SiteConfig config) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    config.tables().forEach((name, t) -> {
+      Set<String> cols = new java.util.TreeSet<>();
+      t.keys().keySet().forEach(c -> cols.add(c.toLowerCase(java.util.Locale.ROOT)));
+      out.put(name, cols);
+    });
+    return out;
   }
 
   /** The columns of every table that can be read now, for the guard's shadow catalog. */

@@ -45,10 +45,20 @@ public record PolicyConfig(
   /**
    * @param export overrides the site default for this table
    * @param columns column rules, e.g. {@code c_phone: deny}
+   * @param identifiers columns that identify a row or person (besides the table's key-domain
+   *     columns): under {@code export: aggregates} they are never compared with constants nor
+   *     used inside aggregate arguments other than COUNT
+   * @param privacyUnit the column whose value is one person: the minimum group size then counts
+   *     distinct values of it, not rows
    */
-  public record TablePolicyConfig(Export export, Map<String, ColumnRule> columns) {
+  public record TablePolicyConfig(
+      Export export,
+      Map<String, ColumnRule> columns,
+      List<String> identifiers,
+      @JsonProperty("privacy-unit") String privacyUnit) {
     public TablePolicyConfig {
       columns = columns == null ? Map.of() : Map.copyOf(columns);
+      identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
     }
 
     public List<String> deniedColumns() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.protocol.ColumnInfo;
 import io.shoal.site.ErrorText;
 import io.shoal.site.SiteException;
+import io.shoal.site.bound.Lineage;
 import io.shoal.site.table.ParsedFragment;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class FragmentGuard implements AutoCloseable {
     if (plan == null) throw new SiteException(SiteException.Kind.INTERNAL, "the statement was not bound");
     if (plan.path("error").asBoolean(false)) throw bindError(plan, unavailable);
     Map<String, Set<String>> columns = PlanReads.of(plan, shadow.tables());
-    return new ParsedFragment(sql, statement, Set.copyOf(columns.keySet()), columns);
+    return new ParsedFragment(sql, statement, Set.copyOf(columns.keySet()), columns, Lineage.of(plan));
   }
 
   private SiteException bindError(JsonNode plan, Map<String, String> unavailable) {
@@ -157,6 +158,20 @@ public final class FragmentGuard implements AutoCloseable {
     shadows.put(key, fresh);
     if (shadow != null) shadow.catalog().close();
     return fresh;
+  }
+
+  /**
+   * Binds SQL the site wrote itself (a policy rewrite of a checked fragment) and returns what it
+   * resolves to; not cached. Fails like {@link #check} for what the binder cannot resolve.
+   */
+  public Lineage lineage(String sql, Set<String> visible) throws SiteException {
+    ShadowCatalog.Reading reading = shadowFor(visible).catalog().read(sql);
+    JsonNode plan = reading.plan();
+    if (plan == null || plan.path("error").asBoolean(false)) {
+      throw new SiteException(SiteException.Kind.INVALID_SQL, "the rewrite does not bind: "
+          + (plan == null ? "not one SELECT" : firstLine(plan.path("error_message").asText(""))));
+    }
+    return Lineage.of(plan);
   }
 
   /** Decisions kept, and their estimated size (tests, the benchmark). */

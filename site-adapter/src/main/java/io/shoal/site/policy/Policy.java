@@ -41,6 +41,22 @@ public final class Policy {
     return out;
   }
 
+  /** Declared identifying columns of a table, plus its privacy unit (lower case). */
+  public Set<String> identifiers(String table) {
+    var t = tablePolicy(table);
+    if (t == null) return Set.of();
+    Set<String> out = new TreeSet<>();
+    t.identifiers().forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+    if (t.privacyUnit() != null) out.add(t.privacyUnit().toLowerCase(Locale.ROOT));
+    return out;
+  }
+
+  /** The column whose value is one person, or null: the threshold then counts distinct units. */
+  public String privacyUnit(String table) {
+    var t = tablePolicy(table);
+    return t == null ? null : t.privacyUnit();
+  }
+
   public int minGroupSize() {
     return Math.max(1, config.minGroupSize());
   }

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,10 +48,32 @@ public final class PolicyCheck {
 
   private final String site;
   private final String region;
+  /** Per table, the columns that identify a row or person: key-domain columns and declared identifiers. */
+  private final Map<String, Set<String>> identifiers;
+  /** Binds a statement in the site's shadow catalog (see {@code FragmentGuard}). */
+  private final Binder binder;
 
-  public PolicyCheck(String site, String region) {
+  /** Binds SQL the policy check writes, to see what it resolves to. */
+  @FunctionalInterface
+  public interface Binder {
+    io.shoal.site.bound.Lineage bind(String sql) throws SiteException;
+  }
+
+  /**
+   * @param keyColumns per table, the columns the site config names in {@code keys:} (key domains
+   *     decide which site holds a row, so they identify rows)
+   */
+  public PolicyCheck(String site, String region, Map<String, Set<String>> keyColumns, Binder binder) {
     this.site = site;
     this.region = region;
+    this.identifiers = keyColumns;
+    this.binder = binder;
+  }
+
+  public PolicyCheck(String site, String region) {
+    this(site, region, Map.of(), sql -> {
+      throw new SiteException(SiteException.Kind.INTERNAL, "no binder");
+    });
   }
 
   /** Checks a fragment and returns what to run; throws {@code REFUSED} when no rewrite can make it comply. */
@@ -109,23 +133,121 @@ public final class PolicyCheck {
     if (containsClass(node.path("having"), "SUBQUERY") || containsClass(node.path("modifiers"), "SUBQUERY")) {
       throw refused(tables + " may only be exported as aggregates: subqueries in HAVING or ORDER BY are not allowed");
     }
+    checkScalarSubqueriesInFilters(fragment.statement(), restricted);
+    HonestAggregates.check(fragment, policy, restricted, identifiers, this::refused);
     int k = policy.minGroupSize();
     checkComplements(duckdb, fragment.statement(), restricted, k);
 
+    // The threshold counts privacy units where a table names one (one person with many rows is
+    // still one person), else rows.
+    Map<String, String> units = new TreeMap<>();
+    for (String t : restricted) {
+      String unit = policy.privacyUnit(t);
+      if (unit != null) units.put(t, unit);
+    }
+    if (!units.isEmpty()) checkUnitsReadable(fragment, units, duckdb);
     ObjectNode statement = fragment.statement().deepCopy();
     ObjectNode outer = (ObjectNode) statement.path("node");
     JsonNode having = outer.path("having");
-    ObjectNode atLeast = countStarCompared(duckdb, ">=", k);
+    JsonNode atLeast = threshold(duckdb, units, ">=", k);
     outer.set("having", having.isNull() || having.isMissingNode() ? atLeast : and(having, atLeast));
     String sql = toSql(duckdb, statement);
 
     ObjectNode small = fragment.statement().deepCopy();
     ObjectNode smallOuter = (ObjectNode) small.path("node");
-    ObjectNode below = countStarCompared(duckdb, "<", k);
+    JsonNode below = threshold(duckdb, units, "<", k);
     smallOuter.set("having", having.isNull() || having.isMissingNode() ? below : and(having, below));
     smallOuter.set("modifiers", NODES.arrayNode());
     String suppressed = "SELECT count(*) FROM (" + toSql(duckdb, small) + ") AS shoal_suppressed";
-    return new Verdict("aggregates", sql, suppressed, List.copyOf(restricted), k);
+    boolean global = node.path("group_expressions").isEmpty() && node.path("group_sets").isEmpty();
+    return new Verdict("aggregates", sql, suppressed, List.copyOf(restricted), k, global);
+  }
+
+  /**
+   * {@code count(*) op k}, or with privacy units {@code count(DISTINCT unit) op k} for each table
+   * that names one (all must hold for a group to leave; any below the threshold suppresses it).
+   */
+  private static JsonNode threshold(Connection duckdb, Map<String, String> units, String op, int k) throws SiteException {
+    if (units.isEmpty()) return countStarCompared(duckdb, op, k);
+    StringBuilder having = new StringBuilder("SELECT 1 HAVING ");
+    String join = op.equals(">=") ? " AND " : " OR ";
+    int i = 0;
+    for (String unit : new java.util.TreeSet<>(units.values())) {
+      having.append(i++ > 0 ? join : "").append("count(DISTINCT ").append(io.shoal.site.table.Sql.ident(unit))
+          .append(") ").append(op).append(' ').append(k);
+    }
+    return template(duckdb, having.toString()).path("having");
+  }
+
+  /**
+   * The unit column must be the one the outer query's threshold would count: the fragment with
+   * {@code count(DISTINCT unit)} appended to its outer SELECT is bound in the shadow catalog, and
+   * that last outer aggregate must read exactly the table's unit column. A subquery that renames
+   * another column to the unit's name, or hides the unit, is refused.
+   */
+  private void checkUnitsReadable(ParsedFragment fragment, Map<String, String> units, Connection duckdb) throws SiteException {
+    for (var e : units.entrySet()) {
+      ObjectNode probe = fragment.statement().deepCopy();
+      ObjectNode outer = (ObjectNode) probe.path("node");
+      JsonNode count = template(duckdb, "SELECT count(DISTINCT " + io.shoal.site.table.Sql.ident(e.getValue()) + ")")
+          .path("select_list").get(0);
+      ((ArrayNode) outer.get("select_list")).add(count);
+      outer.putNull("having");
+      outer.set("modifiers", NODES.arrayNode());
+      io.shoal.site.bound.Lineage lineage;
+      try {
+        lineage = binder.bind(toSql(duckdb, probe));
+      } catch (SiteException ex) {
+        throw refused("privacy-unit", e.getKey() + " counts privacy units (" + e.getValue()
+            + "): the outer query must read that column, not hide or rename it");
+      }
+      int top = Integer.MAX_VALUE;
+      for (var a : lineage.aggregates()) top = Math.min(top, a.depth());
+      io.shoal.site.bound.Lineage.Aggregate last = null;
+      for (var a : lineage.aggregates()) if (a.depth() == top) last = a;
+      String expected = e.getKey() + "." + e.getValue().toLowerCase(Locale.ROOT);
+      if (last == null || !last.distinct() || !last.arguments().origins().equals(Set.of(expected))) {
+        throw refused("privacy-unit", e.getKey() + " counts privacy units (" + e.getValue()
+            + "): in the outer query that name must mean the table's own column " + e.getValue());
+      }
+    }
+  }
+
+  /**
+   * A scalar subquery over an aggregates-only table inside a filter returns one value of it, and
+   * the filter then turns that value into a bit of the answer: refused.
+   */
+  private void checkScalarSubqueriesInFilters(JsonNode statement, List<String> restricted) throws SiteException {
+    Set<String> sources = restrictedSources(statement, restricted);
+    List<JsonNode> filters = new ArrayList<>();
+    collectFilters(statement, filters);
+    for (JsonNode f : filters) {
+      if (hasScalarSubqueryOver(f, sources)) {
+        throw refused("scalar-subquery", String.join(", ", restricted)
+            + " may only be exported as aggregates: a scalar subquery over it may not appear in a filter");
+      }
+    }
+  }
+
+  private static void collectFilters(JsonNode node, List<JsonNode> out) {
+    if (node.isObject()) {
+      for (String k : List.of("where_clause", "having", "qualify", "condition")) {
+        JsonNode f = node.path(k);
+        if (f.isObject()) out.add(f);
+      }
+    }
+    if (node.isContainerNode()) node.forEach(child -> collectFilters(child, out));
+  }
+
+  private static boolean hasScalarSubqueryOver(JsonNode node, Set<String> sources) {
+    if (node.isObject() && node.path("class").asText("").equals("SUBQUERY")
+        && node.path("subquery_type").asText("").equals("SCALAR") && mentions(node.path("subquery"), sources)) {
+      return true;
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) if (hasScalarSubqueryOver(child, sources)) return true;
+    }
+    return false;
   }
 
   private static boolean aggregates(JsonNode node) {

@@ -11,12 +11,14 @@ import java.util.List;
  * @param suppressedCountSql for aggregates: counts the groups the threshold removes, else null
  * @param restricted the aggregates-only tables the fragment reads
  * @param minGroupSize the threshold applied (1 for rows)
+ * @param global whether the aggregate has no GROUP BY: its one group suppressed is refused, not
+ *     answered (an empty answer would reach a dashboard as COUNT 0)
  */
 public record Verdict(
-    String decision, String sql, String suppressedCountSql, List<String> restricted, int minGroupSize) {
+    String decision, String sql, String suppressedCountSql, List<String> restricted, int minGroupSize, boolean global) {
 
   public static Verdict rows(String sql) {
-    return new Verdict("rows", sql, null, List.of(), 1);
+    return new Verdict("rows", sql, null, List.of(), 1, false);
   }
 
   public boolean aggregates() {

@@ -1,6 +1,7 @@
 package io.shoal.site.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shoal.site.bound.Lineage;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +15,13 @@ import java.util.Set;
  * @param tables lower-cased names of every base table the bound statement scans
  * @param columns for each of {@code tables}, the lower-cased columns any scan of it reads, for any
  *     purpose (output, filter, join, grouping, aggregate argument)
+ * @param lineage what the bound plan's aggregates and filters depend on; null when not known
  */
-public record ParsedFragment(String sql, JsonNode statement, Set<String> tables, Map<String, Set<String>> columns) {
+public record ParsedFragment(
+    String sql, JsonNode statement, Set<String> tables, Map<String, Set<String>> columns, Lineage lineage) {
 
   /** A fragment whose column reads are not known: every column of every table counts as read. */
   public ParsedFragment(String sql, JsonNode statement, Set<String> tables) {
-    this(sql, statement, tables, Map.of());
+    this(sql, statement, tables, Map.of(), null);
   }
 }
