@@ -145,17 +145,22 @@ public final class PolicyCheck {
       String unit = policy.privacyUnit(t);
       if (unit != null) units.put(t, unit);
     }
-    if (!units.isEmpty()) checkUnitsReadable(fragment, units, duckdb);
+    // The unit as the outer query names it: qualified by the table's alias where the table is read
+    // directly (a join may have another column of the same name).
+    Map<String, String> unitColumns = new TreeMap<>();
     ObjectNode statement = fragment.statement().deepCopy();
     ObjectNode outer = (ObjectNode) statement.path("node");
+    for (var e : units.entrySet()) unitColumns.put(e.getKey(), exposeUnit(duckdb, outer, e.getKey(), e.getValue()));
+    if (!units.isEmpty()) checkUnitsReadable(statement, units, unitColumns, duckdb);
     JsonNode having = outer.path("having");
-    JsonNode atLeast = threshold(duckdb, units, ">=", k);
+    JsonNode atLeast = threshold(duckdb, unitColumns, ">=", k);
     outer.set("having", having.isNull() || having.isMissingNode() ? atLeast : and(having, atLeast));
     String sql = toSql(duckdb, statement);
 
     ObjectNode small = fragment.statement().deepCopy();
     ObjectNode smallOuter = (ObjectNode) small.path("node");
-    JsonNode below = threshold(duckdb, units, "<", k);
+    for (var e : units.entrySet()) exposeUnit(duckdb, smallOuter, e.getKey(), e.getValue());
+    JsonNode below = threshold(duckdb, unitColumns, "<", k);
     smallOuter.set("having", having.isNull() || having.isMissingNode() ? below : and(having, below));
     smallOuter.set("modifiers", NODES.arrayNode());
     String suppressed = "SELECT count(*) FROM (" + toSql(duckdb, small) + ") AS shoal_suppressed";
@@ -172,9 +177,8 @@ public final class PolicyCheck {
     StringBuilder having = new StringBuilder("SELECT 1 HAVING ");
     String join = op.equals(">=") ? " AND " : " OR ";
     int i = 0;
-    for (String unit : new java.util.TreeSet<>(units.values())) {
-      having.append(i++ > 0 ? join : "").append("count(DISTINCT ").append(io.shoal.site.table.Sql.ident(unit))
-          .append(") ").append(op).append(' ').append(k);
+    for (String column : new java.util.TreeSet<>(units.values())) {
+      having.append(i++ > 0 ? join : "").append("count(DISTINCT ").append(column).append(") ").append(op).append(' ').append(k);
     }
     return template(duckdb, having.toString()).path("having");
   }
@@ -185,11 +189,13 @@ public final class PolicyCheck {
    * that last outer aggregate must read exactly the table's unit column. A subquery that renames
    * another column to the unit's name, or hides the unit, is refused.
    */
-  private void checkUnitsReadable(ParsedFragment fragment, Map<String, String> units, Connection duckdb) throws SiteException {
+  private void checkUnitsReadable(
+      JsonNode statement, Map<String, String> units, Map<String, String> unitColumns, Connection duckdb)
+      throws SiteException {
     for (var e : units.entrySet()) {
-      ObjectNode probe = fragment.statement().deepCopy();
+      ObjectNode probe = statement.deepCopy();
       ObjectNode outer = (ObjectNode) probe.path("node");
-      JsonNode count = template(duckdb, "SELECT count(DISTINCT " + io.shoal.site.table.Sql.ident(e.getValue()) + ")")
+      JsonNode count = template(duckdb, "SELECT count(DISTINCT " + unitColumns.get(e.getKey()) + ")")
           .path("select_list").get(0);
       ((ArrayNode) outer.get("select_list")).add(count);
       outer.putNull("having");
@@ -211,6 +217,68 @@ public final class PolicyCheck {
             + "): in the outer query that name must mean the table's own column " + e.getValue());
       }
     }
+  }
+
+  /** The name under which a subquery passes the privacy unit up to the outer query. */
+  static final String UNIT_ALIAS = "shoal_privacy_unit";
+
+  /**
+   * Makes the privacy unit readable in the outer query and returns how to name it there: {@code
+   * "alias"."unit"} when the outer FROM reads the table itself; when it reads the table through a
+   * plain subquery (one SELECT straight over the table, no DISTINCT or aggregate: the shape the
+   * coordinator's fragments have), that subquery also selects the unit as {@link #UNIT_ALIAS},
+   * which changes no row, and the outer query names {@code "alias".shoal_privacy_unit}. Otherwise
+   * the bare name; {@link #checkUnitsReadable} then decides whether it means the unit.
+   */
+  private static String exposeUnit(Connection duckdb, ObjectNode outer, String table, String unit) throws SiteException {
+    JsonNode from = outer.path("from_table");
+    String direct = directReference(from, table);
+    String column = io.shoal.site.table.Sql.ident(unit);
+    if (direct != null) return io.shoal.site.table.Sql.ident(direct) + "." + column;
+    ObjectNode sub = plainSubqueryOver(from, table);
+    if (sub != null) {
+      ObjectNode select = (ObjectNode) sub.path("subquery").path("node");
+      ObjectNode item = (ObjectNode) template(duckdb, "SELECT " + column + " AS " + UNIT_ALIAS).path("select_list").get(0);
+      ((ArrayNode) select.get("select_list")).add(item);
+      return io.shoal.site.table.Sql.ident(sub.path("alias").asText()) + "." + UNIT_ALIAS;
+    }
+    return column;
+  }
+
+  /** The alias (or name) under which a FROM clause reads {@code table} itself, not via a subquery. */
+  private static String directReference(JsonNode from, String table) {
+    if (from == null || !from.isObject()) return null;
+    String type = from.path("type").asText("");
+    if (type.equals("BASE_TABLE") && from.path("table_name").asText("").equalsIgnoreCase(table)) {
+      String alias = from.path("alias").asText("");
+      return alias.isEmpty() ? from.path("table_name").asText() : alias;
+    }
+    if (type.equals("JOIN")) {
+      String left = directReference(from.path("left"), table);
+      return left != null ? left : directReference(from.path("right"), table);
+    }
+    return null;
+  }
+
+  /** A FROM item {@code (SELECT ... FROM table [WHERE ...]) AS alias}, found through joins. */
+  private static ObjectNode plainSubqueryOver(JsonNode from, String table) {
+    if (from == null || !from.isObject()) return null;
+    String type = from.path("type").asText("");
+    if (type.equals("SUBQUERY") && !from.path("alias").asText("").isEmpty()) {
+      JsonNode select = from.path("subquery").path("node");
+      boolean plain = select.path("type").asText("").equals("SELECT_NODE")
+          && select.path("group_expressions").isEmpty() && select.path("group_sets").isEmpty()
+          && !aggregates(select) && select.path("modifiers").isEmpty() && select.path("cte_map").path("map").isEmpty()
+          && select.path("from_table").path("type").asText("").equals("BASE_TABLE")
+          && select.path("from_table").path("table_name").asText("").equalsIgnoreCase(table)
+          && from.path("column_name_alias").isEmpty();
+      return plain ? (ObjectNode) from : null;
+    }
+    if (type.equals("JOIN")) {
+      ObjectNode left = plainSubqueryOver(from.path("left"), table);
+      return left != null ? left : plainSubqueryOver(from.path("right"), table);
+    }
+    return null;
   }
 
   /**
