@@ -56,6 +56,7 @@ public final class DuckSite implements Site {
   private final BufferAllocator allocator = new RootAllocator();
   private final MemoryCache cache;
   private final FragmentGuard.ParseCache parses = new FragmentGuard.ParseCache();
+  private final io.shoal.site.limits.FragmentLimits limits;
   /** Result schemas by fragment SQL and the views it reads (see DuckFragment#schemaKey). */
   private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -74,6 +75,7 @@ public final class DuckSite implements Site {
     this.audit = audit;
     this.policyCheck = new PolicyCheck(config.name(), config.region());
     this.connections = new ConnectionPool(base);
+    this.limits = new io.shoal.site.limits.FragmentLimits(config.name(), config.limits());
   }
 
   /** The tables this principal may know about: {@code export: none} tables are invisible. */
@@ -177,6 +179,8 @@ public final class DuckSite implements Site {
     for (String d : dirs) list.append(list.length() > 1 ? ", " : "").append(Sql.literal(d));
     list.append(']');
     exec(base, "SET allowed_directories = " + list);
+    // DuckDB's default is 80% of RAM per database: a few sites on one host could take it all.
+    exec(base, "SET memory_limit = '" + config.limits().duckMemoryLimit() + "'");
     exec(base, "SET enable_external_access = false");
     exec(base, "SET lock_configuration = true");
   }
@@ -272,6 +276,12 @@ public final class DuckSite implements Site {
   }
 
   private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
+    try {
+      limits.checkSql(sql);
+    } catch (io.shoal.site.limits.LimitExceeded e) {
+      if (enforced) auditRefusal(sql.substring(0, 200) + "...", context, e);
+      throw e;
+    }
     String text = stripTrailingSemicolons(sql);
     PooledConnection pooled;
     try {
@@ -302,7 +312,7 @@ public final class DuckSite implements Site {
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
           connections, pooled, parsed, read, allocator, context, config.name(), policyCheck, policy,
-          enforced ? audit::append : r -> {}, schemas);
+          enforced ? audit::append : r -> {}, schemas, limits);
     } catch (SiteException | RuntimeException e) {
       connections.release(pooled, false);
       throw e;
@@ -334,8 +344,15 @@ public final class DuckSite implements Site {
     return allocator.getAllocatedMemory();
   }
 
+  /** Interrupts every running fragment and admits no new one (the site is stopping). */
+  @Override
+  public void interruptAll() {
+    limits.stopAll();
+  }
+
   @Override
   public void close() {
+    limits.close();
     connections.close();
     if (cache != null) cache.close();
     tables.values().forEach(TableSource::close);

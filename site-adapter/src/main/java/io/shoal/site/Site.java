@@ -30,6 +30,9 @@ public interface Site extends AutoCloseable {
    */
   Fragment prepare(String sql, FragmentContext context) throws SiteException;
 
+  /** Interrupts every running fragment and refuses new ones: the site is stopping. */
+  default void interruptAll() {}
+
   @Override
   void close();
 
