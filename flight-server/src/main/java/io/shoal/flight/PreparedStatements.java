@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * The prepared statements clients hold open, bounded: at most {@code max-prepared-statements} per
- * principal, and one unused for {@code prepared-idle-timeout} is closed (a client that prepares and
- * never closes no longer holds a DuckDB connection, about 55 kB each, until the site stops). A
- * statement whose stream is running is never expired under it.
+ * principal (beyond that the principal's least recently used idle one is closed; only when all are
+ * streaming is a new one refused), and one unused for {@code prepared-idle-timeout} is closed (a
+ * client that prepares and never closes no longer holds a DuckDB connection, about 55 kB each,
+ * until the site stops). A statement whose stream is running is never closed under it.
  */
 final class PreparedStatements<T> implements AutoCloseable {
   private final String site;
@@ -62,6 +63,7 @@ final class PreparedStatements<T> implements AutoCloseable {
     String who = principal == null ? "anonymous" : principal;
     synchronized (perPrincipal) {
       int n = perPrincipal.getOrDefault(who, 0);
+      if (n >= maxPerPrincipal && evictOldestIdle(who)) n = perPrincipal.getOrDefault(who, 0);
       if (n >= maxPerPrincipal) {
         throw new LimitExceeded(
             SiteLimits.MAX_PREPARED_STATEMENTS, SqlStates.LIMIT_EXCEEDED,
@@ -115,6 +117,32 @@ final class PreparedStatements<T> implements AutoCloseable {
 
   int size() {
     return entries.size();
+  }
+
+  /**
+   * Closes {@code principal}'s least recently used statement that no stream is using. The Flight SQL
+   * JDBC driver 18.3 prepares a statement per {@code executeQuery} and closes them only with the
+   * JDBC Statement, so a client that reuses one Statement reaches the limit in normal use: the
+   * oldest statement then goes, rather than the new one being refused.
+   */
+  private boolean evictOldestIdle(String principal) {
+    Map.Entry<ByteString, Entry<T>> oldest = null;
+    for (var it : entries.entrySet()) {
+      Entry<T> e = it.getValue();
+      if (!e.principal.equals(principal)) continue;
+      synchronized (e) {
+        if (e.inUse > 0 || e.expired) continue;
+      }
+      if (oldest == null || e.lastUsed < oldest.getValue().lastUsed) oldest = it;
+    }
+    if (oldest == null) return false;
+    Entry<T> e = oldest.getValue();
+    synchronized (e) {
+      if (e.inUse > 0 || e.expired) return false;
+      e.expired = true;
+    }
+    if (entries.remove(oldest.getKey(), e)) forget(e);
+    return true;
   }
 
   /** Closes every statement unused for longer than the idle timeout. */

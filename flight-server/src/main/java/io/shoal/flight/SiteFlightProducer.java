@@ -156,7 +156,8 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
     Site.FragmentContext fc = fragmentContext(context);
     long start = System.nanoTime();
-    try (Site.Fragment fragment = site.prepare(command.getQuery(), fc)) {
+    try (Site.Fragment fragment = site.prepare(command.getQuery(), fc);
+        CallCancellation.Registration gone = CallCancellation.onCancel(fragment::cancel)) {
       Schema schema = carried(fragment.resultSchema());
       // The ticket carries the SQL itself: nothing to remember or leak between the two calls.
       TicketStatementQuery ticket =
@@ -211,7 +212,10 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     Site.Fragment fragment = null;
     try {
       fragment = site.prepare(request.getQuery(), fc);
-      Schema resultSchema = carried(fragment.resultSchema());
+      Schema resultSchema;
+      try (CallCancellation.Registration gone = CallCancellation.onCancel(fragment::cancel)) {
+        resultSchema = carried(fragment.resultSchema());
+      }
       Schema parameterSchema = Parameters.schemaOf(fragment);
       ByteString handle = prepared.add(fc.principal(), new Prepared(fragment, request.getQuery(), parameterSchema));
       ActionCreatePreparedStatementResult result =
@@ -356,7 +360,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicReference<FragmentRun> running = new AtomicReference<>();
     // Registered before the run starts so that a cancel arriving while DuckDB starts is not lost.
-    listener.setOnCancelHandler(
+    Runnable onCancel =
         () -> {
           cancelled.set(true);
           FragmentRun r = running.get();
@@ -366,8 +370,11 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
             // DuckDB computes blocking operators (aggregates) inside run(): interrupt it there.
             fragment.cancel();
           }
-        });
+        };
+    listener.setOnCancelHandler(onCancel);
     FragmentRun run = null;
+    // Flight's handler above waits for this method to return; the call's context is told at once.
+    CallCancellation.Registration gone = CallCancellation.onCancel(onCancel);
     try {
       run = fragment.run(parameters);
       running.set(run);
@@ -417,6 +424,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       }
       if (t instanceof Error e && !(t instanceof OutOfMemoryError)) throw e;
     } finally {
+      gone.close();
       if (run != null) run.close();
       logQuery(fc, sql, rows, bytes, start, failure);
     }
@@ -440,7 +448,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       throws io.shoal.site.limits.LimitExceeded {
     long deadline = System.nanoTime() + stallMillis * 1_000_000;
     while (true) {
-      BackpressureStrategy.WaitResult r = backpressure.waitForListener(Math.min(1000, stallMillis));
+      // Short waits: the strategy's own cancel callback queues behind this method (see
+      // CallCancellation), so a cancelled call is noticed here by polling.
+      BackpressureStrategy.WaitResult r = backpressure.waitForListener(Math.min(100, stallMillis));
       switch (r) {
         case READY:
           return true;

@@ -383,7 +383,9 @@ final class DuckFragment implements Site.Fragment {
             }
             SiteException stopped = stopReason;
             record(decision, run.rows(), run.bytes(), suppressed,
-                stopped instanceof LimitExceeded ? "limit" : run.cancelled() || stopped != null ? "cancelled" : "ok",
+                stopped instanceof LimitExceeded
+                    ? "limit"
+                    : run.cancelled() || stopped != null || !run.completed() ? "cancelled" : "ok",
                 stopped == null ? null : stopped.getMessage());
           });
       handedOver = true;
