@@ -204,7 +204,10 @@ public final class SiteClient implements AutoCloseable {
     CallStatus status = e.status();
     String state;
     String tlsProblem = TlsErrors.describe(e);
-    String carried = status.metadata() == null ? null : status.metadata().get(SITE_SQLSTATE);
+    // get() of an absent key throws (NoSuchElementException): ask first.
+    String carried = status.metadata() != null && status.metadata().containsKey(SITE_SQLSTATE)
+        ? status.metadata().get(SITE_SQLSTATE)
+        : null;
     switch (status.code()) {
       case UNAVAILABLE:
         // A failed keepalive means the site was there and stopped answering: the connection was lost.

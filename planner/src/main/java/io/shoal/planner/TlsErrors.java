@@ -14,12 +14,18 @@ final class TlsErrors {
 
   /** One line saying what is wrong with the TLS handshake, or null if it is not a TLS failure. */
   static String describe(FlightRuntimeException e) {
+    // The certificate's problem sits deep in the chain (OpenSSL wraps it in "General
+    // OpenSslEngine problem"): look for it first.
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CertificateException || t instanceof javax.net.ssl.SSLHandshakeException
-          && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("certif")) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof CertificateException || t instanceof java.security.cert.CertPathValidatorException
+          || t instanceof java.security.cert.CertPathBuilderException || m.contains("PKIX")
+          || m.contains("unable to find valid certification path")) {
         return "TLS handshake failed: the site's certificate is not trusted (" + firstLine(t)
             + "); check tlsTrustedCerts";
       }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLProtocolException
           || t instanceof io.netty.handler.ssl.NotSslRecordException) {
         return "TLS handshake failed (" + firstLine(t) + "); is the site serving TLS?";
