@@ -88,7 +88,8 @@ final class Errors {
       case SqlStates.FEATURE_NOT_SUPPORTED:
         return true;
       default:
-        return state.startsWith("22") || state.startsWith("08");
+        // 53/54: a site's or the planner's limit (capacity, a fragment's limit, too complex)
+        return state.startsWith("22") || state.startsWith("08") || state.startsWith("53") || state.startsWith("54");
     }
   }
 

@@ -31,6 +31,13 @@ public enum ShoalProperty {
       "queryTimeout", "0", "Default statement timeout in seconds; 0 waits for ever."),
   CONNECT_TIMEOUT(
       "connectTimeout", "10", "Seconds to wait for a site to answer before it counts as down."),
+  KEEPALIVE(
+      "keepalive",
+      "10",
+      "Seconds between pings to a site during a call (10 at least); a stopped site fails the query"
+          + " after keepalive + keepaliveTimeout."),
+  KEEPALIVE_TIMEOUT(
+      "keepaliveTimeout", "5", "Seconds a site may take to answer a ping before it counts as lost (08006)."),
   METADATA_CACHE_SECONDS(
       "metadataCacheSeconds", "30", "How long table lists and columns are cached before sites are asked again.");
 

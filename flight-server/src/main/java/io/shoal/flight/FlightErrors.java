@@ -25,6 +25,7 @@ final class FlightErrors {
           case NOT_FOUND -> CallStatus.NOT_FOUND;
           case CANCELLED -> CallStatus.CANCELLED;
           case DATA_ERROR, INTERNAL -> CallStatus.INTERNAL;
+          case LIMIT -> CallStatus.RESOURCE_EXHAUSTED;
         };
     return status.withDescription(message(e)).withCause(e).withMetadata(sqlStateMetadata(sqlState(e))).toRuntimeException();
   }
@@ -55,6 +56,7 @@ final class FlightErrors {
       case CANCELLED -> SqlStates.CANCELLED;
       case DATA_ERROR -> SqlStates.DATA_EXCEPTION;
       case INTERNAL -> SqlStates.INTERNAL_ERROR;
+      case LIMIT -> e instanceof io.shoal.site.limits.LimitExceeded l ? l.sqlState() : SqlStates.LIMIT_EXCEEDED;
     };
   }
 

@@ -82,7 +82,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   private final Site site;
   private final BufferAllocator allocator;
   private final SqlInfoBuilder sqlInfo;
-  private final ConcurrentMap<ByteString, Prepared> prepared = new ConcurrentHashMap<>();
+  private final PreparedStatements<Prepared> prepared;
+  private final io.shoal.site.limits.SiteLimits limits;
+  private final String siteName;
 
   /** A prepared statement between CreatePreparedStatement and ClosePreparedStatement. */
   private static final class Prepared {
@@ -99,9 +101,19 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   }
 
   public SiteFlightProducer(Site site, BufferAllocator allocator) {
+    this(site, allocator, io.shoal.site.limits.SiteLimits.defaults());
+  }
+
+  /** A producer whose prepared statements and streams are bounded by {@code limits}. */
+  public SiteFlightProducer(Site site, BufferAllocator allocator, io.shoal.site.limits.SiteLimits limits) {
     this.site = site;
+    this.limits = limits;
     this.allocator = allocator.newChildAllocator("flight-producer", 0, Long.MAX_VALUE);
     SiteInfo info = site.info();
+    this.siteName = info.name();
+    this.prepared =
+        new PreparedStatements<>(
+            info.name(), limits.maxPreparedStatements(), limits.preparedIdleTimeout(), p -> p.fragment.close());
     this.sqlInfo =
         new SqlInfoBuilder()
             .withFlightSqlServerName("Shoal site " + info.name())
@@ -144,7 +156,8 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
     Site.FragmentContext fc = fragmentContext(context);
     long start = System.nanoTime();
-    try (Site.Fragment fragment = site.prepare(command.getQuery(), fc)) {
+    try (Site.Fragment fragment = site.prepare(command.getQuery(), fc);
+        CallCancellation.Registration gone = CallCancellation.onCancel(fragment::cancel)) {
       Schema schema = carried(fragment.resultSchema());
       // The ticket carries the SQL itself: nothing to remember or leak between the two calls.
       TicketStatementQuery ticket =
@@ -199,10 +212,12 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     Site.Fragment fragment = null;
     try {
       fragment = site.prepare(request.getQuery(), fc);
-      Schema resultSchema = carried(fragment.resultSchema());
+      Schema resultSchema;
+      try (CallCancellation.Registration gone = CallCancellation.onCancel(fragment::cancel)) {
+        resultSchema = carried(fragment.resultSchema());
+      }
       Schema parameterSchema = Parameters.schemaOf(fragment);
-      ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
-      prepared.put(handle, new Prepared(fragment, request.getQuery(), parameterSchema));
+      ByteString handle = prepared.add(fc.principal(), new Prepared(fragment, request.getQuery(), parameterSchema));
       ActionCreatePreparedStatementResult result =
           ActionCreatePreparedStatementResult.newBuilder()
               .setPreparedStatementHandle(handle)
@@ -221,8 +236,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   @Override
   public void closePreparedStatement(
       ActionClosePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
-    Prepared p = prepared.remove(request.getPreparedStatementHandle());
-    if (p != null) p.fragment.close();
+    prepared.close(request.getPreparedStatementHandle());
     listener.onCompleted(); // closing twice or after a restart is harmless
   }
 
@@ -254,13 +268,19 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   public void getStreamPreparedStatement(
       CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
     Prepared p;
+    PreparedStatements.Lease lease = prepared.lease(command.getPreparedStatementHandle());
     try {
       p = lookup(command.getPreparedStatementHandle());
     } catch (RuntimeException e) {
+      if (lease != null) lease.close();
       listener.error(e);
       return;
     }
-    stream(p.fragment, p.parameters, fragmentContext(context), p.sql, listener, System.nanoTime());
+    try {
+      stream(p.fragment, p.parameters, fragmentContext(context), p.sql, listener, System.nanoTime());
+    } finally {
+      if (lease != null) lease.close();
+    }
   }
 
   @Override
@@ -340,7 +360,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicReference<FragmentRun> running = new AtomicReference<>();
     // Registered before the run starts so that a cancel arriving while DuckDB starts is not lost.
-    listener.setOnCancelHandler(
+    Runnable onCancel =
         () -> {
           cancelled.set(true);
           FragmentRun r = running.get();
@@ -350,8 +370,11 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
             // DuckDB computes blocking operators (aggregates) inside run(): interrupt it there.
             fragment.cancel();
           }
-        });
+        };
+    listener.setOnCancelHandler(onCancel);
     FragmentRun run = null;
+    // Flight's handler above waits for this method to return; the call's context is told at once.
+    CallCancellation.Registration gone = CallCancellation.onCancel(onCancel);
     try {
       run = fragment.run(parameters);
       running.set(run);
@@ -361,6 +384,8 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       carried(root.getSchema());
       BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
       backpressure.register(listener);
+      // A client that stops reading holds the fragment, its DuckDB connection and one batch: not for ever.
+      long stallMillis = limits.streamStallTimeout().toMillis();
       // Zero-copy writes (setUseZeroCopy) were 15% faster in SiteStreamBenchmark, but a stream
       // cancelled mid-flight then leaked the buffers gRPC still held: copies stay on.
       listener.start(root, reader);
@@ -371,7 +396,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
               : null;
       boolean sentAny = false;
       while (!cancelled.get() && !listener.isCancelled() && reader.loadNextBatch()) {
-        if (!awaitReady(backpressure, listener)) break;
+        if (!awaitReady(backpressure, listener, stallMillis)) break;
         rows += root.getRowCount();
         for (FieldVector v : root.getFieldVectors()) bytes += v.getBufferSize();
         putNext(listener, sentAny ? null : outcome);
@@ -399,6 +424,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       }
       if (t instanceof Error e && !(t instanceof OutOfMemoryError)) throw e;
     } finally {
+      gone.close();
       if (run != null) run.close();
       logQuery(fc, sql, rows, bytes, start, failure);
     }
@@ -414,15 +440,29 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     listener.putNext(buf);
   }
 
-  /** Waits until the client can take another batch; false if it went away. */
-  private static boolean awaitReady(BackpressureStrategy backpressure, ServerStreamListener listener) {
+  /**
+   * Waits until the client can take another batch; false if it went away. A client that takes
+   * nothing for {@code stallMillis} gets the stream-stall-timeout limit instead.
+   */
+  private boolean awaitReady(BackpressureStrategy backpressure, ServerStreamListener listener, long stallMillis)
+      throws io.shoal.site.limits.LimitExceeded {
+    long deadline = System.nanoTime() + stallMillis * 1_000_000;
     while (true) {
-      BackpressureStrategy.WaitResult r = backpressure.waitForListener(1000);
+      // Short waits: the strategy's own cancel callback queues behind this method (see
+      // CallCancellation), so a cancelled call is noticed here by polling.
+      BackpressureStrategy.WaitResult r = backpressure.waitForListener(Math.min(100, stallMillis));
       switch (r) {
         case READY:
           return true;
         case TIMEOUT:
           if (listener.isCancelled()) return false;
+          if (System.nanoTime() - deadline > 0) {
+            throw new io.shoal.site.limits.LimitExceeded(
+                io.shoal.site.limits.SiteLimits.STREAM_STALL_TIMEOUT, io.shoal.protocol.SqlStates.LIMIT_EXCEEDED,
+                "site " + siteName + " stopped a stream its client did not read for "
+                    + stallMillis + " ms (limit " + io.shoal.site.limits.SiteLimits.STREAM_STALL_TIMEOUT
+                    + "); read results as they come or close the statement");
+          }
           continue;
         default:
           return false;
@@ -714,10 +754,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
 
   @Override
   public void close() {
-    for (ByteString handle : List.copyOf(prepared.keySet())) {
-      Prepared p = prepared.remove(handle);
-      if (p != null) p.fragment.close();
-    }
+    prepared.close();
     allocator.close();
   }
 }

@@ -54,7 +54,7 @@ public final class SiteServer implements AutoCloseable {
     this.server = server;
     this.host = host;
     this.name = site.info().name();
-    this.shutdownHook = new Thread(this::closeQuietly, "shoal-site-shutdown");
+    this.shutdownHook = new Thread(this::stopOnSignal, "shoal-site-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -123,13 +123,14 @@ public final class SiteServer implements AutoCloseable {
       int port = port(options);
       TokenAuth auth = options.tokensFile() == null ? null : TokenAuth.load(options.tokensFile());
       allocator = new RootAllocator();
-      producer = new SiteFlightProducer(site, allocator);
+      producer = new SiteFlightProducer(site, allocator, limitsOf(site));
       if (auth != null) producer.allowDelegation(auth::mayDelegate);
       boolean tls = options.certChain() != null;
       Location location = tls ? Location.forGrpcTls(host, port) : Location.forGrpcInsecure(host, port);
       FlightServer.Builder builder =
           FlightServer.builder(allocator, location, producer)
-              .middleware(CallHeadersMiddleware.KEY, new CallHeadersMiddleware.Factory());
+              .middleware(CallHeadersMiddleware.KEY, new CallHeadersMiddleware.Factory())
+              .transportHint("grpc.builderConsumer", Keepalive.SERVER);
       if (auth != null) builder.headerAuthenticator(auth);
       if (tls) builder.useTls(file(options.certChain(), options), file(options.privateKey(), options));
       FlightServer server = builder.build();
@@ -155,6 +156,10 @@ public final class SiteServer implements AutoCloseable {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  private static io.shoal.site.limits.SiteLimits limitsOf(Site site) {
+    return site instanceof io.shoal.site.DuckSite d ? d.config().limits() : io.shoal.site.limits.SiteLimits.defaults();
   }
 
   private static File file(Path p, Options options) {
@@ -236,12 +241,41 @@ public final class SiteServer implements AutoCloseable {
     closeQuietly();
   }
 
+  /**
+   * SIGTERM: stops as {@link #close()} does, and if that cannot finish within {@link #STOP_BOUND}
+   * (a native call that does not return), halts the JVM rather than leave a site burning CPU.
+   */
+  private void stopOnSignal() {
+    Thread guard =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(STOP_BOUND.toMillis());
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println("site " + name + ": not stopped after " + STOP_BOUND.toSeconds() + " s, halting");
+              Runtime.getRuntime().halt(1);
+            },
+            "shoal-site-stop-guard");
+    guard.setDaemon(true);
+    guard.start();
+    closeQuietly();
+    guard.interrupt();
+  }
+
+  /** How long a stopping site may take before it halts (README: "Site limits"). */
+  static final java.time.Duration STOP_BOUND = java.time.Duration.ofSeconds(10);
+
   private synchronized void closeQuietly() {
     if (closed) return;
     closed = true;
+    // Running fragments first: a call inside DuckDB would otherwise hold the shutdown below for
+    // its whole run (a recursive CTE for ever).
+    site.interruptAll();
     server.shutdown();
     try {
-      if (!server.awaitTermination(5, TimeUnit.SECONDS)) LOG.warn("site server: calls still running after 5 s, stopping anyway");
+      if (!server.awaitTermination(3, TimeUnit.SECONDS)) LOG.warn("site server: calls still running after 3 s, stopping anyway");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -44,6 +44,8 @@ public final class Federation implements AutoCloseable {
   public static final String PARTIAL_RESULTS = "partialResults";
   public static final String CONNECT_TIMEOUT = "connectTimeout";
   public static final String TLS_TRUSTED_CERTS = "tlsTrustedCerts";
+  public static final String KEEPALIVE = "keepalive";
+  public static final String KEEPALIVE_TIMEOUT = "keepaliveTimeout";
 
   private final List<SiteEndpoint> endpoints;
   private final Map<String, SiteState> sites = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class Federation implements AutoCloseable {
   private final boolean partialResults;
   private final long connectTimeoutMillis;
   private final String trustedCertsFile;
+  private final SiteChannels.Options channel;
   private final BufferAllocator allocator = new RootAllocator();
   private final ExecutorService executor;
   private final Map<String, SiteClient> clients = new ConcurrentHashMap<>();
@@ -74,6 +77,9 @@ public final class Federation implements AutoCloseable {
     this.partialResults = Boolean.parseBoolean(prop(p, PARTIAL_RESULTS, "false"));
     this.connectTimeoutMillis = (long) (Double.parseDouble(prop(p, CONNECT_TIMEOUT, "10")) * 1000);
     this.trustedCertsFile = prop(p, TLS_TRUSTED_CERTS, null);
+    this.channel = new SiteChannels.Options(
+        seconds(p, KEEPALIVE, SiteChannels.Options.DEFAULT.keepaliveMillis()),
+        seconds(p, KEEPALIVE_TIMEOUT, SiteChannels.Options.DEFAULT.keepaliveTimeoutMillis()));
     for (SiteEndpoint e : endpoints) {
       if (sites.put(e.name(), new SiteState(e)) != null) {
         throw new IllegalArgumentException("site " + e.name() + " is listed twice");
@@ -87,6 +93,18 @@ public final class Federation implements AutoCloseable {
           t.setDaemon(true);
           return t;
         }, new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  private static long seconds(Properties p, String key, long defaultMillis) {
+    String v = prop(p, key, null);
+    if (v == null) return defaultMillis;
+    try {
+      double s = Double.parseDouble(v.strip());
+      if (s <= 0) throw new NumberFormatException();
+      return (long) (s * 1000);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a positive number of seconds, got '" + v + "'");
+    }
   }
 
   private static String prop(Properties p, String key, String dflt) {
@@ -310,7 +328,7 @@ public final class Federation implements AutoCloseable {
         if (trustedCertsFile != null) {
           certs = new FileInputStream(trustedCertsFile);
         }
-        return new SiteClient(s.endpoint, allocator, principal, certs, connectTimeoutMillis);
+        return new SiteClient(s.endpoint, allocator, principal, certs, connectTimeoutMillis, channel);
       } catch (IOException e) {
         throw new ShoalException(SqlStates.SITE_UNREACHABLE, site,
             "cannot read tlsTrustedCerts " + trustedCertsFile + ": " + e.getMessage(), e);

@@ -30,7 +30,7 @@ final class Recording {
     try {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw e.getCause();
+      throw TooComplex.orSelf(e.getCause());
     }
   }
 

@@ -51,42 +51,29 @@ public final class SiteClient implements AutoCloseable {
       String principal,
       InputStream trustedCerts,
       long connectTimeoutMillis) {
+    this(endpoint, allocator, principal, trustedCerts, connectTimeoutMillis, SiteChannels.Options.DEFAULT);
+  }
+
+  /** As above, with the channel's keepalive (see {@link SiteChannels}). */
+  public SiteClient(
+      SiteEndpoint endpoint,
+      BufferAllocator allocator,
+      String principal,
+      InputStream trustedCerts,
+      long connectTimeoutMillis,
+      SiteChannels.Options channel) {
     this.endpoint = endpoint;
     this.principal = principal;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.allocator = allocator.newChildAllocator("site-" + endpoint.name(), 0, Long.MAX_VALUE);
-    if ("grpc+tls".equals(endpoint.uri().getScheme())) {
-      FlightClient.Builder b = FlightClient.builder(this.allocator, new Location(endpoint.uri()));
-      if (trustedCerts != null) {
-        b.trustedCertificates(trustedCerts);
-      }
-      this.client = b.build();
-    } else {
-      this.client = FlightGrpcUtils.createFlightClient(this.allocator, plaintextChannel(endpoint));
+    try {
+      this.client =
+          FlightGrpcUtils.createFlightClient(this.allocator, SiteChannels.open(endpoint, trustedCerts, channel));
+    } catch (RuntimeException e) {
+      this.allocator.close();
+      throw e;
     }
     this.sql = new FlightSqlClient(client);
-  }
-
-  /**
-   * The channel FlightClient.Builder makes for {@code grpc://}, but with gRPC's direct executor:
-   * responses go from the network thread straight into the FlightStream's queue instead of through
-   * gRPC's default executor (one thread handoff less per message; FlightStream's listener only
-   * enqueues, it never blocks).
-   */
-  private static io.grpc.ManagedChannel plaintextChannel(SiteEndpoint endpoint) {
-    String host = endpoint.uri().getHost();
-    int port = endpoint.uri().getPort();
-    if (host == null || port < 0) {
-      throw new IllegalArgumentException(
-          "site " + endpoint.name() + ": uri must be grpc://host:port, not " + endpoint.uri());
-    }
-    return io.grpc.netty.NettyChannelBuilder.forAddress(host, port)
-        .usePlaintext()
-        .directExecutor()
-        .maxTraceEvents(0)
-        .maxInboundMessageSize(Integer.MAX_VALUE)
-        .maxInboundMetadataSize(Integer.MAX_VALUE)
-        .build();
   }
 
   public SiteEndpoint endpoint() {
@@ -218,9 +205,18 @@ public final class SiteClient implements AutoCloseable {
   public SQLException error(FlightRuntimeException e, boolean streaming) {
     CallStatus status = e.status();
     String state;
+    String tlsProblem = TlsErrors.describe(e);
+    // get() of an absent key throws (NoSuchElementException): ask first.
+    String carried = status.metadata() != null && status.metadata().containsKey(SITE_SQLSTATE)
+        ? status.metadata().get(SITE_SQLSTATE)
+        : null;
     switch (status.code()) {
       case UNAVAILABLE:
-        state = streaming ? SqlStates.CONNECTION_LOST : SqlStates.SITE_UNREACHABLE;
+        // A failed keepalive means the site was there and stopped answering: the connection was lost.
+        state = streaming || TlsErrors.keepaliveFailed(e) ? SqlStates.CONNECTION_LOST : SqlStates.SITE_UNREACHABLE;
+        break;
+      case RESOURCE_EXHAUSTED:
+        state = carried != null ? carried : SqlStates.LIMIT_EXCEEDED;
         break;
       case UNAUTHENTICATED:
         state = SqlStates.AUTH_FAILED;
@@ -249,12 +245,19 @@ public final class SiteClient implements AutoCloseable {
     String desc = status.description() == null || status.description().isEmpty()
         ? status.code().name().toLowerCase()
         : status.description();
+    if (tlsProblem != null) {
+      return new SQLException("site " + endpoint.name() + " (" + endpoint.uri() + "): " + tlsProblem,
+          SqlStates.SITE_UNREACHABLE, e);
+    }
     String what = state.equals(SqlStates.SITE_UNREACHABLE)
         ? "is unreachable"
         : state.equals(SqlStates.CONNECTION_LOST) ? "lost the connection" : "failed";
     return new SQLException(
         "site " + endpoint.name() + " (" + endpoint.uri() + ") " + what + ": " + desc, state, e);
   }
+
+  /** The trailer in which a Shoal site sends its SQLState (FlightErrors at the site). */
+  static final String SITE_SQLSTATE = "x-shoal-sqlstate";
 
   @Override
   public void close() throws Exception {

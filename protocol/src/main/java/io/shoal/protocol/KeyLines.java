@@ -36,6 +36,12 @@ final class KeyLines {
     return new KeyLines(lines);
   }
 
+  /** The line of the key at a JSON pointer such as {@code /policy/min-group-size}, or -1. */
+  int lineOfPointer(String pointer) {
+    Integer line = lines.get(pointer);
+    return line == null ? -1 : line;
+  }
+
   /** The line of the deepest key on the path that the index knows, or -1. */
   int lineOf(List<JsonMappingException.Reference> path) {
     for (int n = path.size(); n > 0; n--) {

@@ -16,6 +16,12 @@ public final class SqlStates {
   public static final String CONVERSION_FAILED = "22018";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INTERNAL_ERROR = "XX000";
+  /** A site limit that protects its capacity (concurrent fragments) was reached: retry later. */
+  public static final String INSUFFICIENT_RESOURCES = "53000";
+  /** A site limit on one fragment (wall time, stalled stream, prepared statements) was exceeded. */
+  public static final String LIMIT_EXCEEDED = "54000";
+  /** The statement is too large or too deeply nested to plan. */
+  public static final String TOO_COMPLEX = "54001";
 
   private SqlStates() {}
 }

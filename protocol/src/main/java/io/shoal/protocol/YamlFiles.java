@@ -58,6 +58,23 @@ public final class YamlFiles {
     }
   }
 
+  /**
+   * {@code file:line} of the key at {@code dottedPath} (e.g. {@code policy.min-group-size}), or just
+   * {@code file} when the key is not in the file: for values that are checked after reading.
+   */
+  public static String where(Path file, String dottedPath) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      return file.toString();
+    }
+    StringBuilder pointer = new StringBuilder();
+    for (String step : dottedPath.split("\\.")) pointer.append('/').append(step);
+    int line = KeyLines.of(text).lineOfPointer(pointer.toString());
+    return file + (line > 0 ? ":" + line : "");
+  }
+
   /** Turns Jackson's multi-line message into {@code file:line: what, where}. */
   private static String describe(String where, String text, JsonProcessingException e) {
     int line = -1;

@@ -18,9 +18,13 @@ final class CountingReader extends ArrowReader {
   private long bytes;
   private long batches;
 
-  CountingReader(ArrowReader inner, BufferAllocator allocator) {
+  /** Why the site stopped the fragment (then a failed batch is reported as that), or null. */
+  private final java.util.function.Supplier<SiteException> stopped;
+
+  CountingReader(ArrowReader inner, BufferAllocator allocator, java.util.function.Supplier<SiteException> stopped) {
     super(allocator);
     this.inner = inner;
+    this.stopped = stopped;
   }
 
   @Override
@@ -31,7 +35,15 @@ final class CountingReader extends ArrowReader {
   @Override
   public boolean loadNextBatch() throws IOException {
     prepareLoadNextBatch();
-    if (!inner.loadNextBatch()) {
+    boolean more;
+    try {
+      more = inner.loadNextBatch();
+    } catch (IOException | RuntimeException e) {
+      SiteException why = stopped.get();
+      if (why != null) throw new IOException(why.getMessage(), why);
+      throw e;
+    }
+    if (!more) {
       exhausted = true;
       return false;
     }

@@ -1,6 +1,9 @@
 package io.shoal.site;
 
 import io.shoal.site.audit.AuditRecord;
+import io.shoal.site.limits.DuckInterrupt;
+import io.shoal.site.limits.FragmentLimits;
+import io.shoal.site.limits.LimitExceeded;
 import io.shoal.site.policy.Policy;
 import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.policy.Verdict;
@@ -56,6 +59,9 @@ final class DuckFragment implements Site.Fragment {
   private boolean viewsCreated;
   private Schema schema;
   private volatile boolean cancelled;
+  /** Why the site itself stopped the current run or probe (a limit, a stopping site), or null. */
+  private volatile SiteException stopReason;
+  private final FragmentLimits limits;
   /** Guards {@link #closed} against a cancel that arrives as (or after) the fragment closes. */
   private final Object lifecycle = new Object();
   private boolean closed;
@@ -75,8 +81,10 @@ final class DuckFragment implements Site.Fragment {
       PolicyCheck policyCheck,
       Policy policy,
       Consumer<AuditRecord> audit,
-      Map<String, Schema> schemaCache)
+      Map<String, Schema> schemaCache,
+      FragmentLimits limits)
       throws SiteException {
+    this.limits = limits;
     this.pool = pool;
     this.pooled = pooled;
     this.conn = pooled.connection();
@@ -262,7 +270,8 @@ final class DuckFragment implements Site.Fragment {
     // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
     // duplicate column names inside a subquery, so the names come from the statement itself.
     String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
-    try (PreparedStatement ps = conn.prepareStatement(probe)) {
+    try (PreparedStatement ps = conn.prepareStatement(probe);
+        FragmentLimits.Watch watch = limits.watch(this::stop)) {
       for (int i = 1; i <= parameterCount(); i++) ps.setObject(i, null);
       try (ResultSet rs = ps.executeQuery();
           ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
@@ -283,6 +292,7 @@ final class DuckFragment implements Site.Fragment {
         return schema;
       }
     } catch (SQLException e) {
+      if (stopReason != null) throw stopReason;
       throw DuckErrors.classify(e, "");
     } catch (java.io.IOException e) {
       throw new SiteException(SiteException.Kind.INTERNAL, "cannot read result schema: " + e.getMessage(), e);
@@ -342,6 +352,10 @@ final class DuckFragment implements Site.Fragment {
           SiteException.Kind.INVALID_SQL,
           "the statement has " + expected + " parameter(s), " + parameters.size() + " given");
     }
+    stopReason = null;
+    // From here until the run closes, the fragment holds a place under the site's limits.
+    FragmentLimits.Watch watch = limits.admit(context.principal(), this::stop);
+    boolean handedOver = false;
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
       if (verdict.global() && suppressed > 0) {
@@ -359,7 +373,10 @@ final class DuckFragment implements Site.Fragment {
       ResultSet rs = statement.executeQuery();
       CountingReader reader;
       try {
-        reader = new CountingReader((ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator);
+        reader =
+            new CountingReader(
+                (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator,
+                () -> stopReason);
       } catch (SQLException | RuntimeException e) {
         rs.close();
         throw e;
@@ -370,28 +387,48 @@ final class DuckFragment implements Site.Fragment {
       synchronized (lifecycle) {
         openRuns++;
       }
-      return new DuckFragmentRun(
+      DuckFragmentRun started = new DuckFragmentRun(
           this::cancel, rs, reader, snapshots, decision, suppressed,
           run -> {
+            watch.close();
             synchronized (lifecycle) {
               openRuns--;
               // A run stopped before its end (an error mid-stream, a client that stopped reading)
               // may leave DuckDB mid-query: that connection is not handed on.
               if (!run.completed()) reusable = false;
             }
-            record(decision, run.rows(), run.bytes(), suppressed, run.cancelled() ? "cancelled" : "ok", null);
+            SiteException stopped = stopReason;
+            record(decision, run.rows(), run.bytes(), suppressed,
+                stopped instanceof LimitExceeded
+                    ? "limit"
+                    : run.cancelled() || stopped != null || !run.completed() ? "cancelled" : "ok",
+                stopped == null ? null : stopped.getMessage());
           });
+      handedOver = true;
+      return started;
     } catch (SQLException e) {
       synchronized (lifecycle) {
         reusable = false;
       }
+      SiteException stopped = stopReason;
       SiteException failure =
-          cancelled
-              ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
-              : DuckErrors.classify(e, "");
-      record(verdict.decision(), 0, 0, 0, cancelled ? "cancelled" : "error", failure.getMessage());
+          stopped != null
+              ? stopped
+              : cancelled
+                  ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
+                  : DuckErrors.classify(e, "");
+      record(verdict.decision(), 0, 0, 0,
+          stopped instanceof LimitExceeded ? "limit" : cancelled ? "cancelled" : "error", failure.getMessage());
       throw failure;
+    } finally {
+      if (!handedOver) watch.close();
     }
+  }
+
+  /** The site stops this fragment's DuckDB work (a limit, a stopping site); the run fails with {@code why}. */
+  private void stop(SiteException why) {
+    stopReason = why;
+    cancel();
   }
 
   @Override
@@ -401,13 +438,9 @@ final class DuckFragment implements Site.Fragment {
       if (closed) return;
       cancelled = true;
       reusable = false;
-      PreparedStatement running = statement;
-      if (running == null) return;
-      try {
-        running.cancel();
-      } catch (SQLException ignored) {
-        // nothing is running
-      }
+      // The connection's interrupt, not the statement's cancel: that one does nothing once
+      // executeQuery has returned, and DuckDB computes a streaming result as it is fetched.
+      DuckInterrupt.interrupt(conn, statement);
     }
   }
 

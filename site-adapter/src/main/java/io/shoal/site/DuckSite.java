@@ -60,6 +60,7 @@ public final class DuckSite implements Site {
   private final FragmentGuard guard;
   /** Bound of the guard's decision cache. */
   static final long GUARD_CACHE_BYTES = 32L << 20;
+  private final io.shoal.site.limits.FragmentLimits limits;
   /** Result schemas by fragment SQL and the views it reads (see DuckFragment#schemaKey). */
   private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -77,6 +78,7 @@ public final class DuckSite implements Site {
     this.unavailable = unavailable;
     this.audit = audit;
     this.connections = new ConnectionPool(base);
+    this.limits = new io.shoal.site.limits.FragmentLimits(config.name(), config.limits());
     this.guard = new FragmentGuard(config.name(), this::tableColumns, GUARD_CACHE_BYTES);
     this.policyCheck =
         new PolicyCheck(config.name(), config.region(), keyColumns(config), sql -> this.guard.lineage(sql, tables.keySet()));
@@ -207,6 +209,8 @@ public final class DuckSite implements Site {
     for (String d : dirs) list.append(list.length() > 1 ? ", " : "").append(Sql.literal(d));
     list.append(']');
     exec(base, "SET allowed_directories = " + list);
+    // DuckDB's default is 80% of RAM per database: a few sites on one host could take it all.
+    exec(base, "SET memory_limit = '" + config.limits().duckMemoryLimit() + "'");
     exec(base, "SET enable_external_access = false");
     exec(base, "SET lock_configuration = true");
   }
@@ -302,6 +306,12 @@ public final class DuckSite implements Site {
   }
 
   private Fragment prepare(String sql, FragmentContext context, boolean enforced) throws SiteException {
+    try {
+      limits.checkSql(sql);
+    } catch (io.shoal.site.limits.LimitExceeded e) {
+      if (enforced) auditRefusal(sql.substring(0, 200) + "...", context, e);
+      throw e;
+    }
     String text = stripTrailingSemicolons(sql);
     PooledConnection pooled;
     try {
@@ -328,7 +338,7 @@ public final class DuckSite implements Site {
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
           connections, pooled, parsed, read, allocator, context, config.name(), policyCheck, policy,
-          enforced ? audit::append : r -> {}, schemas);
+          enforced ? audit::append : r -> {}, schemas, limits);
     } catch (SiteException | RuntimeException e) {
       connections.release(pooled, false);
       throw e;
@@ -387,9 +397,16 @@ public final class DuckSite implements Site {
     return allocator.getAllocatedMemory();
   }
 
+  /** Interrupts every running fragment and admits no new one (the site is stopping). */
+  @Override
+  public void interruptAll() {
+    limits.stopAll();
+  }
+
   @Override
   public void close() {
     guard.close();
+    limits.close();
     connections.close();
     if (cache != null) cache.close();
     tables.values().forEach(TableSource::close);

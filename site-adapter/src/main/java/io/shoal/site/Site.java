@@ -36,6 +36,9 @@ public interface Site extends AutoCloseable {
    */
   List<String> auditFor(FragmentContext reader) throws SiteException;
 
+  /** Interrupts every running fragment and refuses new ones: the site is stopping. */
+  default void interruptAll() {}
+
   @Override
   void close();
 

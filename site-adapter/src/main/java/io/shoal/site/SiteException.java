@@ -22,6 +22,8 @@ public class SiteException extends Exception {
     DATA_ERROR,
     /** The caller cancelled (CANCELLED). */
     CANCELLED,
+    /** A site limit stopped or refused the fragment (RESOURCE_EXHAUSTED); see {@code limits.LimitExceeded}. */
+    LIMIT,
     /** A bug or an unexpected state (INTERNAL). */
     INTERNAL
   }

@@ -1,6 +1,7 @@
 package io.shoal.site.config;
 
 import io.shoal.protocol.YamlFiles;
+import io.shoal.site.limits.SiteLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * @param tls TLS key material, or null for plaintext
  * @param cache the site's default cache mode for tables ({@code none} unless set)
  * @param threads DuckDB worker threads (default: the machine's cores)
+ * @param limits what the site allows one caller ({@code limits:}; defaults when absent)
  */
 public record SiteConfig(
     Path file,
@@ -36,7 +38,8 @@ public record SiteConfig(
     AuthConfig auth,
     TlsConfig tls,
     CacheMode cache,
-    int threads) {
+    int threads,
+    SiteLimits limits) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:47470";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -53,7 +56,8 @@ public record SiteConfig(
       AuthConfig auth,
       TlsConfig tls,
       CacheMode cache,
-      Integer threads) {}
+      Integer threads,
+      LimitsConfig limits) {}
 
   /** Reads and validates a site file; every problem is a one-line {@link ConfigException}. */
   public static SiteConfig load(Path file) throws ConfigException {
@@ -116,6 +120,7 @@ public record SiteConfig(
       }
     }
     PolicyConfig policy = raw.policy() == null ? PolicyConfig.permissive() : raw.policy();
+    checkMinGroupSize(file, policy, "policy");
     for (String t : policy.tables().keySet()) {
       if (!tables.containsKey(t.toLowerCase(Locale.ROOT))) {
         throw new ConfigException(where + ": policy.tables." + t + " names a table that is not configured");
@@ -137,6 +142,10 @@ public record SiteConfig(
     }
     int threads = raw.threads() == null ? Runtime.getRuntime().availableProcessors() : raw.threads();
     if (threads < 1) throw new ConfigException(where + ": threads must be at least 1, got " + threads);
+    SiteLimits limits =
+        SiteLimits.of(
+            raw.limits(),
+            (key, why) -> new ConfigException(YamlFiles.where(file, "limits." + key) + ": " + why));
     return new SiteConfig(
         file,
         raw.name(),
@@ -149,7 +158,20 @@ public record SiteConfig(
         auth,
         tls,
         raw.cache() == null ? CacheMode.NONE : raw.cache(),
-        threads);
+        threads,
+        limits);
+  }
+
+  /** A minimum group size below 1 would let single rows out of an aggregates-only table. */
+  private static void checkMinGroupSize(Path file, PolicyConfig policy, String path) throws ConfigException {
+    if (policy.minGroupSize() < 1) {
+      throw new ConfigException(
+          YamlFiles.where(file, path + ".min-group-size") + ": " + path
+              + ".min-group-size must be at least 1, got " + policy.minGroupSize());
+    }
+    for (var e : policy.principals().entrySet()) {
+      checkMinGroupSize(file, e.getValue(), path + ".principals." + e.getKey());
+    }
   }
 
   /** Host part of {@link #listen}. */
@@ -165,7 +187,7 @@ public record SiteConfig(
   /** The same site listening elsewhere (the {@code --listen} override). */
   public SiteConfig withListen(String hostPort) {
     return new SiteConfig(
-        file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls, cache, threads);
+        file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls, cache, threads, limits);
   }
 
   /** The cache mode of one configured table: its own, else the site's default (never for duckdb tables). */
