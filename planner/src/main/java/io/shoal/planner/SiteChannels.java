@@ -3,7 +3,6 @@ package io.shoal.planner;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -67,8 +66,4 @@ public final class SiteChannels {
     return b.build();
   }
 
-  /** Reads all of {@code in}; for callers that must close their stream before the channel exists. */
-  static byte[] readAll(InputStream in) throws IOException {
-    return in.readAllBytes();
-  }
 }

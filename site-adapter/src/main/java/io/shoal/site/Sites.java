@@ -20,6 +20,7 @@ public final class Sites {
   public static DuckSite open(SiteConfig config) throws SiteException {
     boolean iceberg = config.tables().values().stream().anyMatch(t -> t.iceberg() != null);
     Catalog catalog = iceberg ? catalog(config) : null;
+    if (iceberg) cleanImports(config, catalog);
     return DuckSite.open(
         config,
         (site, name, table) ->
@@ -38,6 +39,24 @@ public final class Sites {
       throw new SiteException(
           SiteException.Kind.DATA_ERROR,
           "site " + config.name() + ": cannot open the Iceberg catalog: " + DuckErrors.firstLine(e), e);
+    }
+  }
+
+  /** Removes what a killed import left, unless an import is running now (it cleans up itself). */
+  private static void cleanImports(SiteConfig config, Catalog catalog) {
+    Path staging = stagingDir(config);
+    try (io.shoal.site.iceberg.ImportCleanup lock = io.shoal.site.iceberg.ImportCleanup.tryLock(staging)) {
+      if (lock == null) return;
+      var ids = config.tables().values().stream().filter(t -> t.iceberg() != null)
+          .map(t -> TableIdentifier.parse(t.iceberg())).toList();
+      var removed = lock.clean(catalog, ids, staging);
+      if (!removed.isEmpty()) {
+        org.slf4j.LoggerFactory.getLogger(Sites.class)
+            .info("site {}: removed {} file(s) a killed import left behind", config.name(), removed.size());
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Sites.class)
+          .warn("site {}: cannot clean up after earlier imports: {}", config.name(), DuckErrors.firstLine(e));
     }
   }
 

@@ -39,7 +39,9 @@ class ConnectionPoolTest {
           + data.resolve("items.parquet") + "' (FORMAT parquet)");
     }
     Path yaml = dir.resolve("site.yaml");
-    Files.writeString(yaml, "name: eu\ndata: ./data\ncache: memory\nthreads: 1\ntables:\n  items: { parquet: data/items.parquet }\n");
+    Files.writeString(yaml, "name: eu\ndata: ./data\ncache: memory\nthreads: 1\ntables:\n  items: { parquet: data/items.parquet }\n"
+        // 20 fragments at once below, all anonymous
+        + "limits: { max-fragments: 64, max-fragments-per-principal: 64 }\n");
     site = DuckSite.open(SiteConfig.load(yaml));
   }
 

@@ -27,15 +27,29 @@ public final class PlanCache {
   }
 
   private static final int MAX_ENTRIES = 512;
+  /**
+   * Bounded by the statements' size too, not only by count: 512 plans of 20 MB statements would
+   * keep 20 GB. A statement over {@link #MAX_SQL_CHARS} is not cached at all (its planning dwarfs
+   * what a cache saves); the texts kept add up to at most {@link #MAX_TOTAL_CHARS}.
+   */
+  static final int MAX_SQL_CHARS = 64 * 1024;
+  static final long MAX_TOTAL_CHARS = 8L * 1024 * 1024;
+  private static long totalChars;
 
   private static final Map<List<Object>, CalcitePrepare.CalciteSignature<?>> CACHE =
       Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(
             Map.Entry<List<Object>, CalcitePrepare.CalciteSignature<?>> e) {
-          return size() > MAX_ENTRIES;
+          if (size() <= MAX_ENTRIES && totalChars <= MAX_TOTAL_CHARS) return false;
+          totalChars -= chars(e.getKey());
+          return true;
         }
       });
+
+  private static int chars(List<Object> key) {
+    return key.get(0) instanceof String s ? s.length() : 0;
+  }
 
   /** Identity of an object as a key part (schemas do not define equals; be sure of it). */
   private record Same(Object o) {
@@ -76,8 +90,10 @@ public final class PlanCache {
 
   static void put(List<Object> key, CalcitePrepare.CalciteSignature<?> sig) {
     // Only queries: DDL and other statements have effects when prepared.
-    if (sig.statementType == Meta.StatementType.SELECT) {
-      CACHE.put(key, sig);
+    if (sig.statementType == Meta.StatementType.SELECT && chars(key) <= MAX_SQL_CHARS) {
+      synchronized (CACHE) {
+        if (CACHE.put(key, sig) == null) totalChars += chars(key);
+      }
     }
   }
 }

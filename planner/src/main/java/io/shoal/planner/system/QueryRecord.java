@@ -36,8 +36,16 @@ public final class QueryRecord {
   }
 
   public QueryRecord(String sql, String principal) {
-    this.sql = sql;
+    this.sql = shortened(sql);
     this.principal = principal;
+  }
+
+  /** Characters of a statement the log keeps: 1000 records of 20 MB texts would be 20 GB. */
+  static final int MAX_SQL_CHARS = 4096;
+
+  static String shortened(String sql) {
+    if (sql == null || sql.length() <= MAX_SQL_CHARS) return sql;
+    return sql.substring(0, MAX_SQL_CHARS) + "... (" + sql.length() + " characters)";
   }
 
   public String queryId() {

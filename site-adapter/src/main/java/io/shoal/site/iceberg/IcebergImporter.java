@@ -46,8 +46,30 @@ import org.apache.iceberg.types.Types;
  */
 public class IcebergImporter {
 
-  /** Imports {@code files} into table {@code id}, creating it from the first file if missing. */
+  /**
+   * Imports {@code files} into table {@code id}, creating it from the first file if missing. Holds
+   * the site's import lock meanwhile, and first removes what a killed import left behind.
+   */
   public ImportResult importFiles(
+      Catalog catalog,
+      TableIdentifier id,
+      List<Path> files,
+      Path stagingDir,
+      Consumer<String> progress)
+      throws SiteException {
+    try (ImportCleanup lock = ImportCleanup.lock(stagingDir)) {
+      List<Path> orphans = lock.clean(catalog, List.of(id), stagingDir);
+      if (!orphans.isEmpty() && progress != null) {
+        progress.accept("removed " + orphans.size() + " file(s) an earlier import left behind");
+      }
+      return importLocked(catalog, id, files, stagingDir, progress);
+    } catch (IOException | RuntimeException e) {
+      throw new SiteException(
+          SiteException.Kind.DATA_ERROR, "import into " + id + ": cannot take the import lock: " + firstLine(e), e);
+    }
+  }
+
+  private ImportResult importLocked(
       Catalog catalog,
       TableIdentifier id,
       List<Path> files,

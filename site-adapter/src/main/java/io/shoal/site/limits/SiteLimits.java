@@ -64,8 +64,8 @@ public record SiteLimits(
     Duration wall = duration(FRAGMENT_WALL_TIME, r.fragmentWallTime(), "5m", error);
     long memory = memory(r.memory() == null ? DEFAULT_MEMORY : r.memory(), error);
     long sql = size(MAX_SQL_SIZE, r.maxSqlSize() == null ? "1MiB" : r.maxSqlSize(), error);
-    int site = positive(MAX_FRAGMENTS, r.maxFragments(), 16, error);
-    int principal = positive(MAX_FRAGMENTS_PER_PRINCIPAL, r.maxFragmentsPerPrincipal(), 8, error);
+    int site = positive(MAX_FRAGMENTS, r.maxFragments(), 32, error);
+    int principal = positive(MAX_FRAGMENTS_PER_PRINCIPAL, r.maxFragmentsPerPrincipal(), 16, error);
     int prepared = positive(MAX_PREPARED_STATEMENTS, r.maxPreparedStatements(), 256, error);
     Duration idle = duration(PREPARED_IDLE_TIMEOUT, r.preparedIdleTimeout(), "10m", error);
     Duration stall = duration(STREAM_STALL_TIMEOUT, r.streamStallTimeout(), "60s", error);

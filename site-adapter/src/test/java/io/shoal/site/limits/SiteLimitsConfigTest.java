@@ -31,8 +31,8 @@ class SiteLimitsConfigTest {
     SiteLimits l = SiteConfig.load(write("")).limits();
     assertThat(l.fragmentWallTime()).isEqualTo(Duration.ofMinutes(5));
     assertThat(l.maxSqlBytes()).isEqualTo(1 << 20);
-    assertThat(l.maxFragments()).isEqualTo(16);
-    assertThat(l.maxFragmentsPerPrincipal()).isEqualTo(8);
+    assertThat(l.maxFragments()).isEqualTo(32);
+    assertThat(l.maxFragmentsPerPrincipal()).isEqualTo(16);
     assertThat(l.maxPreparedStatements()).isEqualTo(256);
     assertThat(l.preparedIdleTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(l.streamStallTimeout()).isEqualTo(Duration.ofSeconds(60));
