@@ -25,6 +25,8 @@ final class Errors {
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']+)' not found");
 
+  private static final String SQL_PARSE_EXCEPTION = "org.apache.calcite.sql.parser.SqlParseException";
+
   private Errors() {}
 
   /** A state we produced ourselves (or the planner did) is kept; anything else is classified. */
@@ -178,10 +180,12 @@ final class Errors {
   /** Calcite's parser message with the position it failed at, which some messages omit. */
   private static String parseError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof org.apache.calcite.sql.parser.SqlParseException p) {
-        String m = clean(p.getMessage() == null ? "syntax error" : p.getMessage());
-        if (p.getPos() != null && !m.contains(" line ")) {
-          m += " at line " + p.getPos().getLineNum() + ", column " + p.getPos().getColumnNum();
+      // By name: the remote-only jar has no Calcite, and an instanceof would load the class.
+      if (c.getClass().getName().equals(SQL_PARSE_EXCEPTION)) {
+        String m = clean(c.getMessage() == null ? "syntax error" : c.getMessage());
+        String pos = ParsePosition.of(c);
+        if (pos != null && !m.contains(" line ")) {
+          m += " at " + pos;
         }
         return "syntax error: " + m;
       }
