@@ -74,13 +74,14 @@ final class ShoalConnection extends Delegating<Connection> {
         throw new SQLFeatureNotSupportedException("Shoal: savepoints are not supported (read-only database)", "0A000");
       case "createStatement":
         checkOpen();
-        return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this, null);
       case "prepareStatement":
         checkOpen();
-        return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this,
+            (String) args[0]);
       case "prepareCall":
         checkOpen();
-        return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this, null);
       case "getMetaData":
         checkOpen();
         return ShoalMetaData.wrap((DatabaseMetaData) m.invoke(delegate, args), this);
@@ -111,6 +112,11 @@ final class ShoalConnection extends Delegating<Connection> {
       default:
         return PASS;
     }
+  }
+
+  /** The engine's connection (Calcite's embedded, Avatica's remote). */
+  Connection engine() {
+    return delegate;
   }
 
   int defaultQueryTimeout() {

@@ -31,6 +31,12 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       org.apache.calcite.rel.rules.JoinPushThroughJoinRule.RIGHT,
       CoreRules.JOIN_COMMUTE_RIGHT_TO_LEFT);
 
+  /**
+   * The statement's maxRows for the prepare under way. Calcite makes one ShoalPrepare per prepare
+   * (see ShoalCalciteDriver), and hands maxRowCount to prepareSql but not to the program.
+   */
+  private long maxRows = -1;
+
   @Override
   protected RelOptPlanner createPlanner(
       Context prepareContext,
@@ -61,6 +67,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
 
   private <T> CalciteSignature<T> prepareClean(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
+    maxRows = maxRowCount;
     try {
       return super.prepareSql(
           ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
@@ -101,7 +108,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
           planner.setExecutor(new CachingRexExecutor(context.getDataContext()));
           return rel;
         };
-        return Programs.sequence(reuseReductions, FederationPrograms.program(),
+        return Programs.sequence(reuseReductions, RowLimit.program(maxRows), FederationPrograms.program(),
             io.shoal.planner.policy.ResidencyCheck.program());
       }
     };
