@@ -17,7 +17,11 @@ import java.lang.reflect.Proxy;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
+import java.sql.Connection;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.ShoalStatementInfos;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Service;
@@ -220,6 +224,27 @@ public final class CoordinatorServer implements AutoCloseable {
         safe.put(ShoalProperty.USER.key(), user);
       }
       super.openConnection(ch, safe);
+    }
+
+    /** A connection sync that names a statement to cancel (RemoteCancel) cancels it, else syncs. */
+    @Override
+    public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+      int id = RemoteCancel.statementId(props.getCatalog());
+      if (id < 0) {
+        return super.connectionSync(ch, props);
+      }
+      try {
+        Connection conn = getConnection(ch.id);
+        StatementInfo info = getStatementCache().getIfPresent(id);
+        // Only a statement of the asking connection: ids are sequential, connections are not.
+        java.sql.Statement st = info == null ? null : ShoalStatementInfos.statement(info);
+        if (st != null && st.getConnection() == conn) {
+          st.cancel();
+        }
+        return new ConnectionPropertiesImpl(conn);
+      } catch (SQLException e) {
+        throw new RuntimeException(e);
+      }
     }
 
     /*

@@ -19,18 +19,20 @@ final class ShoalConnection extends Delegating<Connection> {
   private final String url;
   private final String user;
   private final int defaultQueryTimeout;
+  private final boolean remote;
   private Connection self;
   private volatile int networkTimeoutMillis;
 
-  private ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout) {
+  private ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
     super(Connection.class, delegate);
+    this.remote = remote;
     this.url = url;
     this.user = user;
     this.defaultQueryTimeout = defaultQueryTimeout;
   }
 
-  static Connection wrap(Connection delegate, String url, String user, int defaultQueryTimeout) {
-    ShoalConnection h = new ShoalConnection(delegate, url, user, defaultQueryTimeout);
+  static Connection wrap(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
+    ShoalConnection h = new ShoalConnection(delegate, url, user, defaultQueryTimeout, remote);
     h.self = h.proxy();
     return h.self;
   }
@@ -112,6 +114,11 @@ final class ShoalConnection extends Delegating<Connection> {
       default:
         return PASS;
     }
+  }
+
+  /** Whether this is a thin client of {@code shoal coordinator}. */
+  boolean remote() {
+    return remote;
   }
 
   /** The engine's connection (Calcite's embedded, Avatica's remote). */

@@ -89,7 +89,7 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
           interruption = SqlStates.CANCELLED;
         }
         disarm();
-        running.cancel();
+        stopRunning();
         return null;
       case "close":
         disarm();
@@ -164,11 +164,28 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
       timer = TIMER.schedule(() -> {
         interruption = SqlStates.TIMED_OUT;
         try {
-          running.cancel();
+          stopRunning();
         } catch (Exception ignored) {
           // The statement finished or closed meanwhile: nothing left to stop.
         }
       }, s, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Cancels what runs: in remote mode at the coordinator, since Avatica's own cancel does not. */
+  private void stopRunning() throws SQLException {
+    if (connection.remote()) {
+      RemoteCancel.send(connection.engine(), running);
+      return;
+    }
+    // AvaticaStatement.cancel() is synchronized, and an executing statement holds that monitor
+    // until its first rows are ready: the cancel waited for the query (seconds). Raising the flag
+    // it would raise stops the query now; the fragments poll it.
+    org.apache.calcite.avatica.AvaticaStatement a = running.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    try {
+      a.getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class).getCancelFlag(a.handle).set(true);
+    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      running.cancel();
     }
   }
 
