@@ -20,6 +20,8 @@ final class Errors {
       Pattern.compile("^(?:Error while executing SQL|Error while preparing statement) \"(?s:.*?)\": ", Pattern.DOTALL);
   /** Avatica's remote client prefix: "Error -1 (42000) : ". */
   private static final Pattern AVATICA = Pattern.compile("^Error -?\\d+ \\(\\w*\\) : ");
+  /** What Avatica's server puts before a driver's message. */
+  private static final Pattern REMOTE = Pattern.compile("^Remote driver error: ");
   private static final Pattern OBJECT_NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found(?: within '([^']+)')?");
   private static final Pattern COLUMN_NOT_FOUND =
@@ -88,6 +90,7 @@ final class Errors {
       case SqlStates.TIMED_OUT:
       case SqlStates.DATA_EXCEPTION:
       case SqlStates.FEATURE_NOT_SUPPORTED:
+      case SqlStates.READ_ONLY:
         return true;
       default:
         return state.startsWith("22") || state.startsWith("08");
@@ -194,12 +197,15 @@ final class Errors {
   }
 
   static String clean(String m) {
-    String s = m;
+    // Avatica's remote client prefixes "Error -1 (STATE) : " to the server's text, which itself
+    // starts with the whole SQL ("Error while executing SQL \"...\": Remote driver error: "):
+    // strip them in that order, so the message starts with its cause.
+    String s = AVATICA.matcher(m).replaceFirst("");
     Matcher ex = EXECUTING.matcher(s);
     if (ex.find()) {
       s = s.substring(ex.end());
     }
-    s = AVATICA.matcher(s).replaceFirst("");
+    s = REMOTE.matcher(s).replaceFirst("");
     s = FRAME.matcher(s).replaceAll("");
     s = CLASS_PREFIX.matcher(s).replaceAll("");
     // Keep the first lines only: Calcite's parser lists every expected token after "Was expecting".
@@ -208,7 +214,7 @@ final class Errors {
       s = s.substring(0, expecting);
     }
     s = s.replaceAll("\\s*\\n\\s*", " ").trim();
-    if (s.startsWith("Shoal: ")) {
+    while (s.startsWith("Shoal: ")) {
       s = s.substring("Shoal: ".length());
     }
     if (s.length() > 600) {

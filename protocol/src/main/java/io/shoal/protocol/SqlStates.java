@@ -13,6 +13,7 @@ public final class SqlStates {
   public static final String TIMED_OUT = "HYT00";
   public static final String DATA_EXCEPTION = "22000";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  public static final String READ_ONLY = "25006";
   public static final String INTERNAL_ERROR = "XX000";
 
   private SqlStates() {}

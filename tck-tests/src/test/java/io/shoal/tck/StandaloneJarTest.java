@@ -74,6 +74,8 @@ class StandaloneJarTest {
     }
     assertError(got, "syntax", "42000");
     assertError(got, "unknown", "42S02");
+    assertError(got, "readonly", "25006");
+    assertThat(got.get("semicolon")).as("SELECT 1;").containsExactly("1");
   }
 
   private static void assertEqual(String name, Map<String, List<String>> got, List<String> expected) {

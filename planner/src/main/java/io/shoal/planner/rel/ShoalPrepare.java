@@ -55,6 +55,11 @@ final class ShoalPrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return prepareClean(context, query, elementType, maxRowCount);
     }
+    String sql = StatementText.withoutTrailingSemicolons(query.sql);
+    StatementText.checkReadOnly(sql);
+    if (!sql.equals(query.sql)) {
+      query = Query.of(sql);
+    }
     List<Object> key = PlanCache.key(context, query.sql, elementType, maxRowCount);
     CalciteSignature<T> cached = PlanCache.get(key);
     if (cached != null) {
