@@ -15,7 +15,14 @@ import java.util.concurrent.Callable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import java.sql.Connection;
+import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.ShoalStatementInfos;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
@@ -218,5 +225,63 @@ public final class CoordinatorServer implements AutoCloseable {
       }
       super.openConnection(ch, safe);
     }
+
+    /** A connection sync that names a statement to cancel (RemoteCancel) cancels it, else syncs. */
+    @Override
+    public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+      int id = RemoteCancel.statementId(props.getCatalog());
+      if (id < 0) {
+        return super.connectionSync(ch, props);
+      }
+      try {
+        Connection conn = getConnection(ch.id);
+        StatementInfo info = getStatementCache().getIfPresent(id);
+        // Only a statement of the asking connection: ids are sequential, connections are not.
+        java.sql.Statement st = info == null ? null : ShoalStatementInfos.statement(info);
+        if (st != null && st.getConnection() == conn) {
+          st.cancel();
+        }
+        return new ConnectionPropertiesImpl(conn);
+      } catch (SQLException e) {
+        throw new RuntimeException(e);
+      }
+    }
+
+    /*
+     * Frame sizes. JDBC's fetch size 0 (the default, and what Spark sends) means "the driver
+     * chooses"; Avatica's JdbcMeta reads a frame size of 0 as "zero rows, and the result is done".
+     * So a PreparedStatement at fetch size 0 came back empty, and a Statement stopped after its
+     * first frame of 100 rows. The client sends its fetch size as is, so we choose here, for every
+     * client of this server.
+     */
+
+    @Override
+    public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+        int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+      return super.prepareAndExecute(h, sql, maxRowCount, firstFrame(maxRowsInFirstFrame), callback);
+    }
+
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+        throws NoSuchStatementException {
+      return super.execute(h, parameterValues, firstFrame(maxRowsInFirstFrame));
+    }
+
+    @Override
+    public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+        throws NoSuchStatementException, MissingResultsException {
+      return super.fetch(h, offset, fetchMaxRowCount > 0 ? fetchMaxRowCount : FRAME_ROWS);
+    }
+
+    /** -1 asks JdbcMeta for its default first frame (100 rows), and a frame that is not done. */
+    private static int firstFrame(int requested) {
+      return requested == 0 ? -1 : requested;
+    }
   }
+
+  /**
+   * Rows per frame after the first when the client leaves the choice to us (fetch size 0): one
+   * HTTP round trip per 1000 rows; a frame is built in memory at the coordinator.
+   */
+  static final int FRAME_ROWS = 1000;
 }

@@ -20,10 +20,14 @@ final class Errors {
       Pattern.compile("^(?:Error while executing SQL|Error while preparing statement) \"(?s:.*?)\": ", Pattern.DOTALL);
   /** Avatica's remote client prefix: "Error -1 (42000) : ". */
   private static final Pattern AVATICA = Pattern.compile("^Error -?\\d+ \\(\\w*\\) : ");
+  /** What Avatica's server puts before a driver's message. */
+  private static final Pattern REMOTE = Pattern.compile("^Remote driver error: ");
   private static final Pattern OBJECT_NOT_FOUND =
       Pattern.compile("(?:Object|Table) '([^']+)' not found(?: within '([^']+)')?");
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']+)' not found");
+
+  private static final String SQL_PARSE_EXCEPTION = "org.apache.calcite.sql.parser.SqlParseException";
 
   private Errors() {}
 
@@ -86,6 +90,7 @@ final class Errors {
       case SqlStates.TIMED_OUT:
       case SqlStates.DATA_EXCEPTION:
       case SqlStates.FEATURE_NOT_SUPPORTED:
+      case SqlStates.READ_ONLY:
         return true;
       default:
         // 53/54: a site's or the planner's limit (capacity, a fragment's limit, too complex)
@@ -179,10 +184,12 @@ final class Errors {
   /** Calcite's parser message with the position it failed at, which some messages omit. */
   private static String parseError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof org.apache.calcite.sql.parser.SqlParseException p) {
-        String m = clean(p.getMessage() == null ? "syntax error" : p.getMessage());
-        if (p.getPos() != null && !m.contains(" line ")) {
-          m += " at line " + p.getPos().getLineNum() + ", column " + p.getPos().getColumnNum();
+      // By name: the remote-only jar has no Calcite, and an instanceof would load the class.
+      if (c.getClass().getName().equals(SQL_PARSE_EXCEPTION)) {
+        String m = clean(c.getMessage() == null ? "syntax error" : c.getMessage());
+        String pos = ParsePosition.of(c);
+        if (pos != null && !m.contains(" line ")) {
+          m += " at " + pos;
         }
         return "syntax error: " + m;
       }
@@ -191,12 +198,15 @@ final class Errors {
   }
 
   static String clean(String m) {
-    String s = m;
+    // Avatica's remote client prefixes "Error -1 (STATE) : " to the server's text, which itself
+    // starts with the whole SQL ("Error while executing SQL \"...\": Remote driver error: "):
+    // strip them in that order, so the message starts with its cause.
+    String s = AVATICA.matcher(m).replaceFirst("");
     Matcher ex = EXECUTING.matcher(s);
     if (ex.find()) {
       s = s.substring(ex.end());
     }
-    s = AVATICA.matcher(s).replaceFirst("");
+    s = REMOTE.matcher(s).replaceFirst("");
     s = FRAME.matcher(s).replaceAll("");
     s = CLASS_PREFIX.matcher(s).replaceAll("");
     // Keep the first lines only: Calcite's parser lists every expected token after "Was expecting".
@@ -205,7 +215,7 @@ final class Errors {
       s = s.substring(0, expecting);
     }
     s = s.replaceAll("\\s*\\n\\s*", " ").trim();
-    if (s.startsWith("Shoal: ")) {
+    while (s.startsWith("Shoal: ")) {
       s = s.substring("Shoal: ".length());
     }
     if (s.length() > 600) {

@@ -19,18 +19,20 @@ final class ShoalConnection extends Delegating<Connection> {
   private final String url;
   private final String user;
   private final int defaultQueryTimeout;
+  private final boolean remote;
   private Connection self;
   private volatile int networkTimeoutMillis;
 
-  private ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout) {
+  private ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
     super(Connection.class, delegate);
+    this.remote = remote;
     this.url = url;
     this.user = user;
     this.defaultQueryTimeout = defaultQueryTimeout;
   }
 
-  static Connection wrap(Connection delegate, String url, String user, int defaultQueryTimeout) {
-    ShoalConnection h = new ShoalConnection(delegate, url, user, defaultQueryTimeout);
+  static Connection wrap(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
+    ShoalConnection h = new ShoalConnection(delegate, url, user, defaultQueryTimeout, remote);
     h.self = h.proxy();
     return h.self;
   }
@@ -74,13 +76,14 @@ final class ShoalConnection extends Delegating<Connection> {
         throw new SQLFeatureNotSupportedException("Shoal: savepoints are not supported (read-only database)", "0A000");
       case "createStatement":
         checkOpen();
-        return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this, null);
       case "prepareStatement":
         checkOpen();
-        return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this,
+            (String) args[0]);
       case "prepareCall":
         checkOpen();
-        return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this);
+        return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this, null);
       case "getMetaData":
         checkOpen();
         return ShoalMetaData.wrap((DatabaseMetaData) m.invoke(delegate, args), this);
@@ -111,6 +114,16 @@ final class ShoalConnection extends Delegating<Connection> {
       default:
         return PASS;
     }
+  }
+
+  /** Whether this is a thin client of {@code shoal coordinator}. */
+  boolean remote() {
+    return remote;
+  }
+
+  /** The engine's connection (Calcite's embedded, Avatica's remote). */
+  Connection engine() {
+    return delegate;
   }
 
   int defaultQueryTimeout() {

@@ -25,20 +25,32 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
       });
 
   private final ShoalConnection connection;
+  /** A prepared statement's SQL, else null. */
+  private final String preparedSql;
+  /**
+   * Runs a prepared statement that has no parameters when it has a maxRows: Calcite (and Avatica's
+   * protocol) take maxRows for a plan only when a Statement executes, so through this one it
+   * becomes a LIMIT in the sites' fragments instead of a cut at the client.
+   */
+  private Statement limited;
+  /** The statement whose result set is current: the delegate, or {@link #limited}. */
+  private volatile Statement running;
   private S self;
   private volatile int timeoutSeconds;
   private volatile long maxRows;
   private volatile ScheduledFuture<?> timer;
   private volatile String interruption; // HYT00 or 57014 once we interrupted the running query
 
-  private ShoalStatement(Class<S> iface, S delegate, ShoalConnection connection) {
+  private ShoalStatement(Class<S> iface, S delegate, ShoalConnection connection, String preparedSql) {
     super(iface, delegate);
     this.connection = connection;
+    this.preparedSql = preparedSql;
+    this.running = delegate;
     this.timeoutSeconds = connection.defaultQueryTimeout();
   }
 
-  static <S extends Statement> S wrap(Class<S> iface, S delegate, ShoalConnection connection) {
-    ShoalStatement<S> h = new ShoalStatement<>(iface, delegate, connection);
+  static <S extends Statement> S wrap(Class<S> iface, S delegate, ShoalConnection connection, String preparedSql) {
+    ShoalStatement<S> h = new ShoalStatement<>(iface, delegate, connection, preparedSql);
     h.self = h.proxy();
     return h.self;
   }
@@ -77,10 +89,13 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
           interruption = SqlStates.CANCELLED;
         }
         disarm();
-        delegate.cancel();
+        stopRunning();
         return null;
       case "close":
         disarm();
+        if (limited != null) {
+          limited.close();
+        }
         return PASS;
       case "getConnection":
         return connection.self();
@@ -88,7 +103,7 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
         return PASS;
       case "getResultSet":
       case "getGeneratedKeys": {
-        ResultSet rs = (ResultSet) m.invoke(delegate, args);
+        ResultSet rs = (ResultSet) m.invoke(running, args);
         return rs == null ? null : ShoalResultSet.wrap(rs, this);
       }
       case "execute":
@@ -109,7 +124,10 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     arm();
     boolean keepTimer = false;
     try {
-      Object r = m.invoke(delegate, args);
+      Statement target = target(m, args);
+      running = target;
+      Object r = target == delegate ? m.invoke(delegate, args)
+          : m.getName().equals("executeQuery") ? target.executeQuery(preparedSql) : target.execute(preparedSql);
       if (r instanceof ResultSet rs) {
         keepTimer = true;
         return ShoalResultSet.wrap(rs, this);
@@ -125,17 +143,49 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     }
   }
 
+  /** The delegate, or for a parameterless prepared query with maxRows, {@link #limited}. */
+  private Statement target(Method m, Object[] args) throws SQLException {
+    boolean query = m.getName().equals("executeQuery") || m.getName().equals("execute");
+    if (preparedSql == null || maxRows == 0 || !query || (args != null && args.length > 0)
+        || ((java.sql.PreparedStatement) delegate).getParameterMetaData().getParameterCount() > 0) {
+      return delegate;
+    }
+    if (limited == null) {
+      limited = connection.engine().createStatement();
+    }
+    limited.setLargeMaxRows(maxRows);
+    limited.setFetchSize(delegate.getFetchSize());
+    return limited;
+  }
+
   private void arm() {
     int s = timeoutSeconds;
     if (s > 0) {
       timer = TIMER.schedule(() -> {
         interruption = SqlStates.TIMED_OUT;
         try {
-          delegate.cancel();
+          stopRunning();
         } catch (Exception ignored) {
           // The statement finished or closed meanwhile: nothing left to stop.
         }
       }, s, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Cancels what runs: in remote mode at the coordinator, since Avatica's own cancel does not. */
+  private void stopRunning() throws SQLException {
+    if (connection.remote()) {
+      RemoteCancel.send(connection.engine(), running);
+      return;
+    }
+    // AvaticaStatement.cancel() is synchronized, and an executing statement holds that monitor
+    // until its first rows are ready: the cancel waited for the query (seconds). Raising the flag
+    // it would raise stops the query now; the fragments poll it.
+    org.apache.calcite.avatica.AvaticaStatement a = running.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    try {
+      a.getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class).getCancelFlag(a.handle).set(true);
+    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      running.cancel();
     }
   }
 

@@ -15,6 +15,7 @@ public final class SqlStates {
   /** A value could not be converted (the value itself is never in the message). */
   public static final String CONVERSION_FAILED = "22018";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  public static final String READ_ONLY = "25006";
   public static final String INTERNAL_ERROR = "XX000";
   /** A site limit that protects its capacity (concurrent fragments) was reached: retry later. */
   public static final String INSUFFICIENT_RESOURCES = "53000";

@@ -64,6 +64,7 @@ final class Fetch {
     this.types = types;
     this.scalar = scalar;
     this.query = query;
+    query.fetches.add(this);
   }
 
   /** Hands the fetch to {@code executor}; false when it refused (full), see {@link #enumerator}. */
@@ -356,6 +357,7 @@ final class Fetch {
               throw other;
             }
             if (query.cancel != null && query.cancel.get()) {
+              query.stopAll();
               close();
               throw new ShoalException(SqlStates.CANCELLED, "query cancelled");
             }

@@ -45,6 +45,18 @@ public final class SiteRuntime {
     /** Whether the plan's fragments were all started (at the first fragment bound). */
     final AtomicBoolean prestarted = new AtomicBoolean();
 
+    /** Every fetch of this execution that was created, so a cancel reaches all of them. */
+    final java.util.Set<Fetch> fetches = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The statement was cancelled (or timed out): every site's fragment stops now, not only the one
+     * being read. The others were waiting in gRPC for their site's first batch, so their sites went
+     * on running them until the statement closed.
+     */
+    void stopAll() {
+      fetches.forEach(Fetch::discard);
+    }
+
     QueryState(QueryRecord record, AtomicBoolean cancel) {
       this.record = record;
       this.queryId = record.queryId();

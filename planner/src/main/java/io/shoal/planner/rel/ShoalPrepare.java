@@ -31,6 +31,12 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       org.apache.calcite.rel.rules.JoinPushThroughJoinRule.RIGHT,
       CoreRules.JOIN_COMMUTE_RIGHT_TO_LEFT);
 
+  /**
+   * The statement's maxRows for the prepare under way. Calcite makes one ShoalPrepare per prepare
+   * (see ShoalCalciteDriver), and hands maxRowCount to prepareSql but not to the program.
+   */
+  private long maxRows = -1;
+
   @Override
   protected RelOptPlanner createPlanner(
       Context prepareContext,
@@ -49,6 +55,11 @@ final class ShoalPrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return prepareClean(context, query, elementType, maxRowCount);
     }
+    String sql = StatementText.withoutTrailingSemicolons(query.sql);
+    StatementText.checkReadOnly(sql);
+    if (!sql.equals(query.sql)) {
+      query = Query.of(sql);
+    }
     List<Object> key = PlanCache.key(context, query.sql, elementType, maxRowCount);
     CalciteSignature<T> cached = PlanCache.get(key);
     if (cached != null) {
@@ -61,6 +72,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
 
   private <T> CalciteSignature<T> prepareClean(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
+    maxRows = maxRowCount;
     try {
       return super.prepareSql(
           ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
@@ -102,7 +114,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
           return rel;
         };
         return Programs.sequence(reuseReductions, io.shoal.planner.policy.ResidencyCheck.logicalProgram(),
-            FederationPrograms.program(),
+            RowLimit.program(maxRows), FederationPrograms.program(),
             io.shoal.planner.policy.ResidencyCheck.program());
       }
     };
