@@ -427,7 +427,7 @@ SELECT grp, date_trunc('week', max(day)) AS wk, date_diff('day', min(day), max(d
 ;
 SELECT grp, concat_ws(':', grp, count(*)) AS label, lpad(CAST(count(*) AS VARCHAR), 5, '0') AS padded, length(max(name)) AS len FROM events GROUP BY grp
 ;
-SELECT grp, coalesce(sum(small), 0) AS s, nullif(count(small), 0) AS c, greatest(max(small), 10) AS g, least(min(small), 2) AS l FROM events GROUP BY grp
+SELECT grp, coalesce(max(small), 0) AS s, nullif(count(small), 0) AS c, greatest(max(small), 10) AS g, least(min(small), 2) AS l FROM events GROUP BY grp
 ;
 SELECT grp, sum(small) / count(*) AS ratio, mod(sum(small), 7) AS m, abs(sum(amount)) AS a, round(sum(amount) / 3, 2) AS r3 FROM events GROUP BY grp
 ;
@@ -514,3 +514,16 @@ SELECT grp IS NULL AS missing, count(*) AS n, sum(small) / 3 AS s FROM events GR
 SELECT flag, count(*) AS n, round(avg(score), 4) AS a FROM events GROUP BY flag
 ;
 SELECT nullif(grp, 'g1') AS g, count(*) FROM events GROUP BY nullif(grp, 'g1')
+;
+-- == aggregates that do not split into partial and final: exact at the coordinator over the needed columns
+SELECT grp, string_agg(name, ',' ORDER BY name) AS names FROM events WHERE id < 60 GROUP BY grp
+;
+SELECT grp, string_agg(DISTINCT substr(name, 1, 2), '|' ORDER BY substr(name, 1, 2)) AS prefixes FROM events GROUP BY grp
+;
+SELECT grp, arg_min(name, id) AS first_name, arg_max(name, id) AS last_name FROM events GROUP BY grp
+;
+SELECT grp, covar_pop(score, small) AS cp, covar_samp(score, small) AS cs FROM events GROUP BY grp
+;
+SELECT grp, approx_count_distinct(small) AS d FROM events GROUP BY grp
+;
+SELECT c_nationkey, string_agg(c_name, ',' ORDER BY c_name) AS names FROM customer WHERE c_custkey < 50 GROUP BY c_nationkey

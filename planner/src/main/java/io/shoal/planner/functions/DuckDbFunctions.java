@@ -145,7 +145,30 @@ public final class DuckDbFunctions {
       SqlLibraryOperators.LOG_POSTGRES, SqlLibraryOperators.LOG2, SqlLibraryOperators.POW,
       SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST,
       SqlLibraryOperators.INFIX_CAST, SqlLibraryOperators.MONTHNAME, SqlLibraryOperators.DAYNAME,
-      SqlLibraryOperators.CHR, SqlLibraryOperators.BOOL_AND, SqlLibraryOperators.BOOL_OR);
+      SqlLibraryOperators.CHR, SqlLibraryOperators.BOOL_AND, SqlLibraryOperators.BOOL_OR,
+      SqlLibraryOperators.STRING_AGG);
+
+  /**
+   * What {@code DatabaseMetaData.getNumericFunctions} and its siblings report: the JDBC escape
+   * names ({@code {fn ...}}) that work, then DuckDB's own names that work. BI tools read these
+   * to decide which SQL to generate.
+   */
+  public static final String NUMERIC_FUNCTIONS = String.join(",", "ABS", "ACOS", "ASIN", "ATAN",
+      "ATAN2", "CEILING", "COS", "COT", "DEGREES", "EXP", "FLOOR", "LOG", "LOG10", "MOD", "PI",
+      "POWER", "RADIANS", "RAND", "ROUND", "SIGN", "SIN", "SQRT", "TAN", "TRUNCATE", "CEIL", "LN",
+      "POW", "LOG2", "GREATEST", "LEAST");
+  public static final String STRING_FUNCTIONS = String.join(",", "ASCII", "CHAR", "CONCAT",
+      "INSERT", "LCASE", "LEFT", "LENGTH", "LOCATE", "LTRIM", "REPEAT", "REPLACE", "RIGHT", "RTRIM",
+      "SUBSTRING", "UCASE", "LOWER", "UPPER", "TRIM", "POSITION", "STRPOS", "INSTR", "SUBSTR",
+      "CONCAT_WS", "SPLIT_PART", "LPAD", "RPAD", "STARTS_WITH", "ENDS_WITH", "CONTAINS",
+      "REGEXP_MATCHES", "REGEXP_REPLACE", "REGEXP_EXTRACT", "REVERSE", "CHAR_LENGTH", "LEN");
+  public static final String TIME_DATE_FUNCTIONS = String.join(",", "CURDATE", "CURTIME",
+      "DAYNAME", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "HOUR", "MINUTE", "MONTH", "MONTHNAME",
+      "NOW", "QUARTER", "SECOND", "TIMESTAMPADD", "TIMESTAMPDIFF", "WEEK", "YEAR", "CURRENT_DATE",
+      "CURRENT_TIMESTAMP", "EXTRACT", "DATE_TRUNC", "DATE_PART", "DATEPART", "DATE_DIFF",
+      "DATEDIFF", "DATE_ADD", "STRFTIME", "MAKE_DATE", "EPOCH");
+  public static final String SYSTEM_FUNCTIONS = String.join(",", "IFNULL", "USER", "COALESCE",
+      "NULLIF", "NVL", "TRY_CAST", "CAST");
 
   /** Every function this class adds, for the validator. */
   public static final SqlOperatorTable TABLE = SqlOperatorTables.of(all());

@@ -1,7 +1,12 @@
 package io.shoal.planner.rel;
 
 import io.shoal.planner.functions.DuckDbFunctions;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
@@ -49,6 +54,16 @@ public final class ShoalDuckDbDialect extends DuckDBSqlDialect {
       return;
     }
     super.unparseCall(writer, call, leftPrec, rightPrec);
+  }
+
+  /** DuckDB's TIME takes no precision ({@code TIME(0)} is a syntax error there). */
+  @Override
+  public SqlNode getCastSpec(RelDataType type) {
+    if (type.getSqlTypeName() == SqlTypeName.TIME) {
+      return new SqlDataTypeSpec(
+          new SqlBasicTypeNameSpec(SqlTypeName.TIME, SqlParserPos.ZERO), SqlParserPos.ZERO);
+    }
+    return super.getCastSpec(type);
   }
 
   @Override

@@ -12,7 +12,13 @@ import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.DA
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.DATE_TRUNC;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.IDENTIFIER;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.INFIX_CAST;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LBRACE;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LBRACE_D;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LBRACE_FN;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LBRACE_T;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LBRACE_TS;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.LPAREN;
+import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.RBRACE;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.PREFIXED_STRING_LITERAL;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.QUOTED_STRING;
 import static org.apache.calcite.sql.parser.babel.SqlBabelParserImplConstants.RPAREN;
@@ -47,7 +53,8 @@ import org.apache.calcite.util.SourceStringReader;
  * {@code AS} inside a cast); and DuckDB's {@code datediff('day', a, b)}, {@code date_part('year',
  * d)}, {@code date_trunc('month', t)}, whose Babel productions want a unit keyword instead of
  * DuckDB's string: called with a string, they are plain function names, resolved in Shoal's
- * operator table.
+ * operator table. And {@code {fn CONCAT(a, b)}} is DuckDB's {@code concat(a, b)}, which skips
+ * NULLs, not Calcite's mapping of it to {@code a || b}, which is NULL when either is.
  */
 public final class ShoalParserFactory implements SqlParserImplFactory {
   public static final ShoalParserFactory INSTANCE = new ShoalParserFactory();
@@ -58,6 +65,7 @@ public final class ShoalParserFactory implements SqlParserImplFactory {
   private static final Set<Integer> UNIT_FIRST_FUNCTIONS =
       Set.of(DATEADD, DATEDIFF, DATEPART, DATE_PART, DATE_DIFF, DATE_TRUNC);
   private static final Set<Integer> CASTS = Set.of(CAST, TRY_CAST, SAFE_CAST);
+  private static final Set<Integer> BRACES = Set.of(LBRACE, LBRACE_D, LBRACE_T, LBRACE_TS, LBRACE_FN);
 
   private ShoalParserFactory() {}
 
@@ -77,6 +85,8 @@ public final class ShoalParserFactory implements SqlParserImplFactory {
     private final List<Token> ahead = new ArrayList<>();
     /** Per open parenthesis: whether it opened a cast, and whether its AS was seen. */
     private final Deque<int[]> parens = new ArrayDeque<>();
+    /** Per open JDBC escape brace: whether it was dropped (so its closing brace is too). */
+    private final Deque<Boolean> braces = new ArrayDeque<>();
     private int previous = -1;
     private boolean castNext;
 
@@ -95,6 +105,22 @@ public final class ShoalParserFactory implements SqlParserImplFactory {
     public Token getNextToken() {
       Token t = peek(0);
       ahead.remove(0);
+      while (BRACES.contains(t.kind) || (t.kind == RBRACE && !braces.isEmpty())) {
+        if (t.kind == RBRACE) {
+          if (!braces.pop()) {
+            break;
+          }
+        } else {
+          boolean concat = t.kind == LBRACE_FN && peek(0).kind == IDENTIFIER
+              && peek(0).image.equalsIgnoreCase("concat");
+          braces.push(concat);
+          if (!concat) {
+            break;
+          }
+        }
+        t = peek(0);
+        ahead.remove(0);
+      }
       boolean inCastType = !parens.isEmpty() && parens.peek()[0] == 1 && parens.peek()[1] == 1;
       if (TYPE_WORDS.contains(t.kind)) {
         int next = peek(0).kind;
