@@ -154,6 +154,14 @@ final class ShoalMetaData extends Delegating<DatabaseMetaData> {
         return "catalog";
       case "getSQLKeywords":
         return Keywords.NON_SQL2003;
+      case "getNumericFunctions":
+        return io.shoal.planner.functions.DuckDbFunctions.NUMERIC_FUNCTIONS;
+      case "getStringFunctions":
+        return io.shoal.planner.functions.DuckDbFunctions.STRING_FUNCTIONS;
+      case "getTimeDateFunctions":
+        return io.shoal.planner.functions.DuckDbFunctions.TIME_DATE_FUNCTIONS;
+      case "getSystemFunctions":
+        return io.shoal.planner.functions.DuckDbFunctions.SYSTEM_FUNCTIONS;
       case "getCatalogs":
         // Calcite reports one catalog named NULL; tools then show a nameless node. Schemas only.
         return ShoalResultSet.empty(delegate.getCatalogs());

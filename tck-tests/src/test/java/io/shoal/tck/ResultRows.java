@@ -49,6 +49,8 @@ record ResultRows(List<String> columns, List<List<Object>> rows) {
     if (o instanceof Number num) return BigDecimal.valueOf(num.longValue());
     if (o instanceof java.sql.Date d) return d.toLocalDate();
     if (o instanceof java.sql.Timestamp t) return t.toLocalDateTime();
+    if (o instanceof java.sql.Time t) return t.toLocalTime();
+    if (o instanceof java.time.LocalTime) return o;
     if (o instanceof LocalDate || o instanceof LocalDateTime) return o;
     if (o instanceof Boolean) return o;
     return o.toString();

@@ -6,23 +6,24 @@ import java.util.List;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import io.shoal.planner.functions.DuckDbFunctions;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
- * The functions Shoal's SQL knows beyond the standard ones: DuckDB aggregates people write and
- * that split across sites (BOOL_AND/BOOL_OR roll up as themselves, like MIN/MAX), and {@code +}
- * and {@code -} typed as DuckDB types them (see DuckDbDatetimeArithmetic).
+ * The functions Shoal's SQL knows beyond the standard ones: DuckDB's everyday functions and
+ * aggregates (see DuckDbFunctions; BOOL_AND/BOOL_OR roll up as themselves, like MIN/MAX), and
+ * {@code +}, {@code -} and {@code /} typed as DuckDB types them (see DuckDbDatetimeArithmetic).
  */
 final class ShoalOperators {
   private ShoalOperators() {}
 
-  static final SqlOperatorTable EXTRA = SqlOperatorTables.of(List.of(
-      DuckDbDatetimeArithmetic.PLUS,
-      DuckDbDatetimeArithmetic.MINUS,
-      SqlLibraryOperators.BOOL_AND,
-      SqlLibraryOperators.BOOL_OR));
+  static final SqlOperatorTable EXTRA = SqlOperatorTables.chain(
+      SqlOperatorTables.of(List.of(
+          DuckDbDatetimeArithmetic.PLUS,
+          DuckDbDatetimeArithmetic.MINUS,
+          DuckDbDivision.DIVIDE)),
+      DuckDbFunctions.TABLE);
 
   /** The prepare context, except that its configuration's operator table includes {@link #EXTRA}. */
   static CalcitePrepare.Context withExtraOperators(CalcitePrepare.Context context) {

@@ -87,7 +87,9 @@ final class ShoalPrepare extends CalcitePrepareImpl {
 
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
-    return DuckDbDatetimeArithmetic.convertlets(super.createConvertletTable());
+    return io.shoal.planner.functions.DuckDbFunctions.convertlets(
+        DuckDbDivision.convertlets(
+            DuckDbDatetimeArithmetic.convertlets(super.createConvertletTable())));
   }
 
   @Override

@@ -56,7 +56,8 @@ class ErrorsTest {
   void badSqlStates() throws Exception {
     try (Connection c = DriverManager.getConnection(DriverUrls.embedded()); Statement st = c.createStatement()) {
       fails(() -> st.executeQuery("SELEC * FROM orders"), "42000", "syntax error", "line 1, column 1");
-      fails(() -> st.executeQuery("SELECT * FROM orders WHERE"), "42000", "syntax error", "line 1, column 26");
+      // The lenient (Babel) parser names the keyword that leaves the statement unfinished.
+      fails(() -> st.executeQuery("SELECT * FROM orders WHERE"), "42000", "syntax error", "WHERE", "line 1, column 22");
       fails(() -> st.executeQuery("SELECT * FROM no_such_table"), "42S02", "no_such_table");
       fails(() -> st.executeQuery("SELECT no_such_column FROM orders"), "42S22", "no_such_column");
       fails(() -> c.prepareStatement("SELECT FROM WHERE"), "42000");

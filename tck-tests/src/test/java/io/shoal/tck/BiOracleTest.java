@@ -1,0 +1,78 @@
+package io.shoal.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The SQL that BI tools and analysts write (issue 16): each query of {@code oracle/bi.sql} on the
+ * three-site federation through {@code jdbc:shoal:} equals the same query on one DuckDB holding
+ * every row. The oracle gets the query with its JDBC escapes unwrapped (DuckDB's JDBC driver does
+ * not read them) and {@code nvl} as {@code coalesce} (DuckDB has no nvl); Shoal gets it as written.
+ */
+class BiOracleTest {
+  private static Connection federation;
+  private static Connection oracle;
+  private static final Pattern FN = Pattern.compile("\\{fn\\s+([^{}]*)}");
+  private static final Pattern DATE = Pattern.compile("\\{d\\s+('[^']*')}");
+  private static final Pattern TS = Pattern.compile("\\{ts\\s+('[^']*')}");
+  private static final Pattern NVL = Pattern.compile("(?i)\\bnvl\\(");
+
+  @BeforeAll
+  static void connect() throws Exception {
+    TestFederation f = TestFederation.get();
+    federation = java.sql.DriverManager.getConnection(
+        "jdbc:shoal:sites=" + f.sitesProperty());
+    oracle = f.oracle();
+  }
+
+  @AfterAll
+  static void disconnect() throws Exception {
+    if (federation != null) federation.close();
+    if (oracle != null) oracle.close();
+  }
+
+  static List<String> queries() throws IOException {
+    return OracleTest.Corpus.load("/oracle/bi.sql");
+  }
+
+  static Stream<Arguments> corpus() throws IOException {
+    List<Arguments> out = new ArrayList<>();
+    List<String> queries = queries();
+    for (int i = 0; i < queries.size(); i++) out.add(Arguments.of("bi" + (i + 1), queries.get(i)));
+    return out.stream();
+  }
+
+  /** The query as DuckDB's own JDBC driver takes it. */
+  static String forDuckDb(String sql) {
+    String s = FN.matcher(sql).replaceAll("$1");
+    s = DATE.matcher(s).replaceAll("DATE $1");
+    s = TS.matcher(s).replaceAll("TIMESTAMP $1");
+    return NVL.matcher(s).replaceAll("coalesce(");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void federationMatchesOneDatabase(String id, String sql) throws Exception {
+    ResultRows expected = ResultRows.run(oracle, forDuckDb(sql));
+    ResultRows actual = ResultRows.run(federation, sql);
+    String diff = ResultRows.difference(expected, actual, OracleTest.Corpus.ordered(sql));
+    assertThat(diff).as("%s differs from the oracle:%n%s", id, sql).isNull();
+  }
+
+  @Test
+  void corpusIsLargeEnough() throws IOException {
+    assertThat(queries()).hasSizeGreaterThanOrEqualTo(150);
+  }
+}

@@ -1,0 +1,110 @@
+package io.shoal.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shoal.tck.policy.PolicyFederation;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16: every function BI tools write runs inside the sites' fragments, in DuckDB's spelling
+ * (EXPLAIN shows it in each site's SQL); aggregates that do not split are refused before anything
+ * runs under an aggregates-only policy; DatabaseMetaData lists the functions that work.
+ */
+class FunctionPushdownTest {
+  private static Connection federation;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    federation = DriverManager.getConnection("jdbc:shoal:sites=" + TestFederation.get().sitesProperty());
+  }
+
+  @AfterAll
+  static void disconnect() throws Exception {
+    if (federation != null) federation.close();
+  }
+
+  /** The query's function, then how every site's fragment must spell it. */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT length(name) FROM events | LENGTH(",
+      "SELECT left(name, 2), right(name, 2) FROM events | LEFT(",
+      "SELECT substr(name, 2, 2) FROM events | SUBSTRING(",
+      "SELECT concat(grp, name) FROM events | CONCAT(",
+      "SELECT concat_ws('-', grp, name) FROM events | CONCAT_WS(",
+      "SELECT id FROM events WHERE lower(grp) = 'g1' | LOWER(",
+      "SELECT replace(name, 'n', 'm') FROM events | REPLACE(",
+      "SELECT strpos(name, '1') FROM events | POSITION(",
+      "SELECT split_part(name, '1', 1) FROM events | SPLIT_PART(",
+      "SELECT lpad(name, 5, '*') FROM events | LPAD(",
+      "SELECT id FROM events WHERE starts_with(name, 'n1') | STARTS_WITH(",
+      "SELECT id FROM events WHERE contains(name, '7') | contains(",
+      "SELECT id FROM events WHERE regexp_matches(name, '7$') | regexp_matches(",
+      "SELECT regexp_replace(name, '[0-9]', '#', 'g') FROM events | regexp_replace(",
+      "SELECT regexp_extract(name, '[0-9]+') FROM events | regexp_extract(",
+      "SELECT id FROM events WHERE name ILIKE 'N1%' | ILIKE",
+      "SELECT date_trunc('month', ts), count(*) FROM events GROUP BY 1 | date_trunc('month'",
+      "SELECT date_part('dow', day) FROM events | date_part('dow'",
+      "SELECT EXTRACT(DOW FROM day) FROM events | date_part('dow'",
+      "SELECT date_diff('day', day, ts) FROM events | date_diff('day'",
+      "SELECT datediff('hour', ts, ts) FROM events | datediff('hour'",
+      "SELECT date_add(day, INTERVAL '1' MONTH) FROM events | INTERVAL '1' MONTH",
+      "SELECT strftime(ts, '%Y-%m') FROM events | strftime(",
+      "SELECT id FROM events WHERE day = make_date(2024, 1, small + 1) | make_date(",
+      "SELECT id FROM events WHERE ts < now() | CURRENT_TIMESTAMP",
+      "SELECT round(score, 2), floor(amount), ceil(amount), abs(amount) FROM events | ROUND(",
+      "SELECT power(small, 2), sqrt(score), ln(score), mod(id, 7) FROM events | POWER(",
+      "SELECT log(score) FROM events | LOG(",
+      "SELECT greatest(small, 5), least(small, 5) FROM events | CASE WHEN",
+      "SELECT coalesce(small, 0), nullif(small, 0), ifnull(grp, 'x'), nvl(grp, 'y') FROM events | CASE WHEN \"small\" IS NOT NULL",
+      "SELECT TRY_CAST(grp AS INTEGER), small::VARCHAR FROM events | TRY_CAST(",
+      "SELECT small / 2 FROM events | CAST(\"small\" AS DOUBLE) /",
+      "SELECT {fn UCASE(name)} FROM events WHERE day > {d '2024-01-03'} | UPPER(",
+  })
+  void functionRunsInEverySitesFragment(String sql, String spelled) throws Exception {
+    List<String> fragments = Plans.fragmentSql(Plans.explain(federation, sql));
+    assertThat(fragments).as(sql).hasSize(3);
+    for (String f : fragments) assertThat(f).as(sql).containsIgnoringCase(spelled);
+  }
+
+  /** Aggregates that reveal single values or need all rows: refused (42501) before anything runs. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT city, string_agg(CAST(age AS VARCHAR), ',' ORDER BY age) FROM patients GROUP BY city",
+      "SELECT city, arg_max(age, id) FROM patients GROUP BY city",
+      "SELECT city, covar_pop(age, id) FROM patients GROUP BY city",
+      "SELECT city, mode(age) FROM patients GROUP BY city",
+  })
+  void nonDecomposableAggregatesAreRefusedUnderAnAggregatesOnlyPolicy(String sql) throws Exception {
+    try (Connection c = PolicyFederation.get().connect("analyst"); Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.executeQuery(sql))
+          .isInstanceOfSatisfying(SQLException.class,
+              e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("42501"));
+    }
+  }
+
+  @Test
+  void metadataListsTheFunctionsThatWork() throws Exception {
+    DatabaseMetaData md = federation.getMetaData();
+    assertThat(md.getStringFunctions().split(",")).contains("CONCAT", "LEFT", "REGEXP_MATCHES");
+    assertThat(md.getNumericFunctions().split(",")).contains("ABS", "ROUND", "POWER", "GREATEST");
+    assertThat(md.getTimeDateFunctions().split(",")).contains("DATE_TRUNC", "STRFTIME", "NOW");
+    assertThat(md.getSystemFunctions().split(",")).contains("IFNULL", "COALESCE");
+    // Each DuckDB name listed works in a query.
+    try (Statement st = federation.createStatement()) {
+      st.executeQuery("SELECT left(name, 1), date_trunc('day', ts), greatest(id, 1), ifnull(grp, '')"
+          + " FROM events WHERE id = 1").close();
+    }
+  }
+}
