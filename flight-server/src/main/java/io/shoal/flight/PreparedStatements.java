@@ -77,6 +77,16 @@ final class PreparedStatements<T> implements AutoCloseable {
     return handle;
   }
 
+  /**
+   * Whether {@code principal} prepared the statement behind {@code handle}. A handle is a random
+   * UUID, but one seen in a log or a proxy must not let another caller run a statement that was
+   * checked against someone else's policy.
+   */
+  boolean ownedBy(ByteString handle, String principal) {
+    Entry<T> e = entries.get(handle);
+    return e != null && e.principal.equals(principal == null ? "anonymous" : principal);
+  }
+
   /** The statement, marked as used now; null when unknown, closed or expired. */
   T get(ByteString handle) {
     Entry<T> e = entries.get(handle);

@@ -234,14 +234,16 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   @Override
   public void closePreparedStatement(
       ActionClosePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
-    prepared.close(request.getPreparedStatementHandle());
-    listener.onCompleted(); // closing twice or after a restart is harmless
+    if (prepared.ownedBy(request.getPreparedStatementHandle(), principal(context))) {
+      prepared.close(request.getPreparedStatementHandle());
+    }
+    listener.onCompleted(); // closing twice, after a restart, or someone else's handle: nothing to do
   }
 
   @Override
   public FlightInfo getFlightInfoPreparedStatement(
       CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-    Prepared p = lookup(command.getPreparedStatementHandle());
+    Prepared p = lookup(command.getPreparedStatementHandle(), context);
     try {
       Schema schema = p.fragment.resultSchema();
       return new FlightInfo(
@@ -254,7 +256,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
   @Override
   public SchemaResult getSchemaPreparedStatement(
       CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-    Prepared p = lookup(command.getPreparedStatementHandle());
+    Prepared p = lookup(command.getPreparedStatementHandle(), context);
     try {
       return new SchemaResult(p.fragment.resultSchema());
     } catch (SiteException | RuntimeException e) {
@@ -268,7 +270,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     Prepared p;
     PreparedStatements.Lease lease = prepared.lease(command.getPreparedStatementHandle());
     try {
-      p = lookup(command.getPreparedStatementHandle());
+      p = lookup(command.getPreparedStatementHandle(), context);
     } catch (RuntimeException e) {
       if (lease != null) lease.close();
       listener.error(e);
@@ -289,7 +291,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       StreamListener<PutResult> ackStream) {
     return () -> {
       try {
-        Prepared p = lookup(command.getPreparedStatementHandle());
+        Prepared p = lookup(command.getPreparedStatementHandle(), context);
         List<Object> values = Collections.emptyList();
         long rows = 0;
         while (flightStream.next()) {
@@ -328,8 +330,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
     return schema;
   }
 
-  private Prepared lookup(ByteString handle) {
-    Prepared p = prepared.get(handle);
+  private Prepared lookup(ByteString handle, CallContext context) {
+    // Another principal's handle is as unknown as a closed one.
+    Prepared p = prepared.ownedBy(handle, principal(context)) ? prepared.get(handle) : null;
     if (p == null) {
       throw CallStatus.INVALID_ARGUMENT
           .withDescription("unknown or closed prepared statement")

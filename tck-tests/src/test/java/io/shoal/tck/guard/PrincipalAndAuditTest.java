@@ -98,6 +98,51 @@ class PrincipalAndAuditTest {
   }
 
   @Test
+  void aPreparedStatementHandleServesOnlyThePrincipalThatPreparedIt() throws Exception {
+    try (RootAllocator allocator = new RootAllocator();
+        FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", site.secured.port())).build()) {
+      org.apache.arrow.flight.sql.FlightSqlClient sql = new org.apache.arrow.flight.sql.FlightSqlClient(client);
+      var dpo = new org.apache.arrow.flight.CallOption[] {bearer(GuardSite.COORDINATOR_TOKEN, "dpo")};
+      var bob = new org.apache.arrow.flight.CallOption[] {bearer(GuardSite.BOB_TOKEN, null)};
+      var mine = sql.prepare("SELECT email FROM custrows WHERE cust_id = 5", dpo);
+      try {
+        var info = mine.execute(dpo);
+        assertThat(info.getEndpoints()).hasSize(1);
+        // The ticket carries dpo's handle (the site packs the prepared-statement command into it).
+        var ticket = info.getEndpoints().get(0).getTicket();
+        var stolen = com.google.protobuf.Any.parseFrom(ticket.getBytes())
+            .unpack(org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery.class);
+        var descriptor = org.apache.arrow.flight.FlightDescriptor.command(com.google.protobuf.Any.pack(stolen).toByteArray());
+        // Bob replays it: the site treats another principal's handle as unknown.
+        assertThatThrownBy(() -> client.getInfo(descriptor, bob))
+            .isInstanceOf(FlightRuntimeException.class)
+            .hasMessageContaining("unknown or closed prepared statement");
+        assertThatThrownBy(() -> {
+          try (var stream = client.getStream(ticket, bob)) {
+            while (stream.next()) {
+              // a leaked row would be read here
+            }
+          }
+        }).isInstanceOf(FlightRuntimeException.class);
+        // dpo itself still can.
+        try (var stream = client.getStream(ticket, dpo)) {
+          assertThat(stream.next()).isTrue();
+          assertThat(stream.getRoot().getVector(0).getObject(0).toString()).isEqualTo("user5@mail.example");
+        }
+      } finally {
+        mine.close(dpo);
+      }
+    }
+  }
+
+  private static HeaderCallOption bearer(String token, String principal) {
+    CallHeaders headers = new FlightCallHeaders();
+    headers.insert("authorization", "Bearer " + token);
+    if (principal != null) headers.insert(io.shoal.protocol.ShoalHeaders.PRINCIPAL, principal);
+    return new HeaderCallOption(headers);
+  }
+
+  @Test
   void aWrongTokenIsRefused() {
     assertThatThrownBy(() -> auditAction("not-a-token")).isInstanceOf(FlightRuntimeException.class);
   }
