@@ -90,17 +90,30 @@ class RemoteCancelTest {
   }
 
   /**
-   * Every site that ran the fragment logged it cancelled, not finished. How long a site takes to
+   * Every site that was still running the fragment at the cancel logged it cancelled, not finished
+   * (a site done before the cancel logs ok), and at least one did. How long a site takes to
    * stop DuckDB after the cancel arrives is the site's part (printed): on this 2-core machine the
    * sites ran a join on l_returnflag alone 16-52 s past a cancel at 1.5 s, to its end.
    */
   private static void assertEverySiteCancelled(Connection c, String sql, long stopMillis) throws Exception {
     Map<String, Object[]> audit = auditSoon(c, sql, Math.max(1, sitesAsked(c, sql)));
     assertThat(audit).as("the sites' audit of " + sql).isNotEmpty();
-    audit.forEach((site, a) -> {
-      System.out.println("site " + site + ": " + a[0] + " after " + a[1] + " ms (cancelled at " + stopMillis + " ms)");
-      assertThat(((String) a[0]).toLowerCase()).as(site + " status").contains("cancel");
-    });
+    int cancelled = 0;
+    for (Map.Entry<String, Object[]> e : audit.entrySet()) {
+      String status = ((String) e.getValue()[0]).toLowerCase();
+      long millis = (Long) e.getValue()[1];
+      System.out.println("site " + e.getKey() + ": " + status + " after " + millis + " ms (cancelled at " + stopMillis + " ms)");
+      if (status.contains("cancel")) {
+        cancelled++;
+      } else {
+        // A site may finish its part before the cancel reaches it (us did in 1.1 s, with the
+        // cancel at 1.0 and 1.5 s; the site's clock starts with its fragment, the test's earlier);
+        // none may finish normally later than that.
+        assertThat(millis).as(e.getKey() + " finished (" + status + ") before the cancel reached it")
+            .isLessThan(stopMillis + 1000);
+      }
+    }
+    assertThat(cancelled).as("sites that logged the fragment cancelled").isPositive();
   }
 
   @Test
