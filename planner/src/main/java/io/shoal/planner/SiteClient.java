@@ -21,6 +21,7 @@ import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightGrpcUtils;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.HeaderCallOption;
 import org.apache.arrow.flight.Result;
@@ -240,6 +241,12 @@ public final class SiteClient implements AutoCloseable {
         break;
       default:
         state = SqlStates.INTERNAL_ERROR;
+    }
+    // The site chose its SQLState where the failure happened (e.g. 22018 for a failed cast, 0A000
+    // for what DuckDB does not support): keep it, except for transport failures, which only this
+    // side can tell apart.
+    if (carried != null && carried.matches("[0-9A-Z]{5}") && status.code() != FlightStatusCode.UNAVAILABLE) {
+      state = carried;
     }
     String desc = status.description() == null || status.description().isEmpty()
         ? status.code().name().toLowerCase()
