@@ -122,11 +122,6 @@ public final class FragmentFunctions {
     return SUMMARY_AGGREGATES.contains(name.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether {@code name} is an aggregate at all (allowed or not here). */
-  public static boolean isAggregate(String name) {
-    return aggregateAllowed(name);
-  }
-
   /** Whether a window may compute {@code name}: a window function or an allowed aggregate. */
   public static boolean windowAllowed(String name) {
     String n = name.toLowerCase(Locale.ROOT);

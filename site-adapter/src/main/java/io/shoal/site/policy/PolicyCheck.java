@@ -354,7 +354,7 @@ public final class PolicyCheck {
       if (type.equals("EXPRESSION_LIST")) return "VALUES lists are not allowed";
       if (cls.equals("FUNCTION")) {
         String fn = node.path("function_name").asText("").toLowerCase(Locale.ROOT);
-        if (FragmentFunctions.isAggregate(fn) && !FragmentFunctions.summarises(fn)) {
+        if (FragmentFunctions.aggregateAllowed(fn) && !FragmentFunctions.summarises(fn)) {
           return fn.toUpperCase(Locale.ROOT) + " reveals single values and is not allowed";
         }
         if (node.path("distinct").asBoolean(false) && !fn.equals("count")) {

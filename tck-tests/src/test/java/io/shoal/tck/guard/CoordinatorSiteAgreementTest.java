@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,24 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code FragmentFunctions}): each aggregate over an aggregates-only table is refused by both or
  * answered by both, and where the coordinator refuses, it does so before sending anything.
  */
-class CoordinatorSiteAgreementTest {
-  static GuardSite site;
-  static Connection flight;
-  static Connection shoal;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = GuardSite.get();
-    flight = site.flightSql("");
-    shoal = site.shoal();
-  }
-
-  @AfterAll
-  static void stop() throws SQLException {
-    flight.close();
-    shoal.close();
-  }
-
+class CoordinatorSiteAgreementTest extends GuardClients {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "count(*)", "count(age)", "sum(age)", "avg(age)", "stddev_pop(age)", "stddev_samp(age)", "var_pop(age)",

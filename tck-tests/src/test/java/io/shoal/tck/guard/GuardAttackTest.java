@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,11 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * aggregates-only or hidden table, and no value of a denied column, may reach the client, in a
  * cell or in an error message; the site must answer the next query after each attack.
  */
-class GuardAttackTest {
-  static GuardSite site;
-  static Connection flight;
-  static Connection shoal;
-
+class GuardAttackTest extends GuardClients {
   /** One statement of the corpus. */
   record Attack(String sql, boolean mustRefuse, boolean siteOnly, List<String> params) {
     Attack(String sql, boolean mustRefuse, List<String> params) {
@@ -47,19 +40,6 @@ class GuardAttackTest {
     public String toString() {
       return (mustRefuse ? (siteOnly ? "refuse at site: " : "refuse: ") : "safe: ") + sql.replace('\n', ' ');
     }
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = GuardSite.get();
-    flight = site.flightSql("");
-    shoal = site.shoal();
-  }
-
-  @AfterAll
-  static void stop() throws SQLException {
-    flight.close();
-    shoal.close();
   }
 
   static List<Attack> corpus() throws Exception {
@@ -136,29 +116,7 @@ class GuardAttackTest {
   }
 
   static List<List<String>> run(Connection c, Attack attack) throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    if (attack.params().isEmpty()) {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(attack.sql())) {
-        collect(rs, rows);
-      }
-    } else {
-      try (PreparedStatement ps = c.prepareStatement(attack.sql())) {
-        for (int i = 0; i < attack.params().size(); i++) ps.setString(i + 1, attack.params().get(i));
-        try (ResultSet rs = ps.executeQuery()) {
-          collect(rs, rows);
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static void collect(ResultSet rs, List<List<String>> rows) throws SQLException {
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      List<String> row = new ArrayList<>();
-      for (int i = 1; i <= n; i++) row.add(rs.getString(i));
-      rows.add(row);
-    }
+    return rows(c, attack.sql(), attack.params());
   }
 
   /** Every message in the cause chain: a client may show any of them. */

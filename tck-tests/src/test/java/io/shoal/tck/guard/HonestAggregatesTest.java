@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,24 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code customers} (identifier cust_id) are refused straight at the site and through
  * {@code jdbc:shoal:}, while ordinary aggregates still answer.
  */
-class HonestAggregatesTest {
-  static GuardSite site;
-  static Connection flight;
-  static Connection shoal;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = GuardSite.get();
-    flight = site.flightSql("");
-    shoal = site.shoal();
-  }
-
-  @AfterAll
-  static void stop() throws SQLException {
-    flight.close();
-    shoal.close();
-  }
-
+class HonestAggregatesTest extends GuardClients {
   static Stream<Arguments> attacks() {
     List<String> sql = List.of(
         "SELECT sum(CASE WHEN id = 17 THEN amount ELSE 0 END) FROM sales",
@@ -105,20 +83,5 @@ class HonestAggregatesTest {
     }
   }
 
-  static List<List<String>> rows(Connection c, String sql, List<String> params) throws SQLException {
-    List<List<String>> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
-      try (ResultSet rs = ps.executeQuery()) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= n; i++) row.add(rs.getString(i));
-          out.add(row);
-        }
-      }
-    }
-    return out;
-  }
 
 }

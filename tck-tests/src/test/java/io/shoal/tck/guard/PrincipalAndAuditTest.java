@@ -8,9 +8,7 @@ import io.shoal.protocol.Json;
 import io.shoal.protocol.SiteActions;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -171,15 +169,7 @@ class PrincipalAndAuditTest {
   }
 
   static List<List<String>> query(Connection c, String sql) throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) row.add(rs.getString(i));
-        rows.add(row);
-      }
-    }
-    return rows;
+    return GuardClients.rows(c, sql, List.of());
   }
+
 }
