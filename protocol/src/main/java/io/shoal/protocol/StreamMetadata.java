@@ -6,7 +6,14 @@ package io.shoal.protocol;
  * all removed still carries one empty batch with this metadata. The coordinator turns
  * {@code suppressedGroups > 0} into a SQLWarning.
  *
- * @param decision {@code rows} or {@code aggregates}
- * @param suppressedGroups groups left out because they covered too few rows
+ * @param decision {@code rows}, {@code aggregates} or {@code private}
+ * @param suppressedGroups groups left out: too few rows (aggregates), or held back by partition
+ *     selection (private)
+ * @param epsilon for {@code private}: the privacy budget the site spent on the answer
+ * @param privateTable for {@code private}: the table whose units the noise protects
  */
-public record StreamMetadata(String decision, long suppressedGroups) {}
+public record StreamMetadata(String decision, long suppressedGroups, java.math.BigDecimal epsilon, String privateTable) {
+  public StreamMetadata(String decision, long suppressedGroups) {
+    this(decision, suppressedGroups, null, null);
+  }
+}

@@ -62,6 +62,8 @@ final class DuckFragment implements Site.Fragment {
   /** Why the site itself stopped the current run or probe (a limit, a stopping site), or null. */
   private volatile SiteException stopReason;
   private final FragmentLimits limits;
+  /** Answers fragments over private tables (budget and noise); null where no policy is enforced. */
+  private final io.shoal.site.privacy.PrivateAnswers privateAnswers;
   /** Guards {@link #closed} against a cancel that arrives as (or after) the fragment closes. */
   private final Object lifecycle = new Object();
   private boolean closed;
@@ -82,9 +84,11 @@ final class DuckFragment implements Site.Fragment {
       Policy policy,
       Consumer<AuditRecord> audit,
       Map<String, Schema> schemaCache,
-      FragmentLimits limits)
+      FragmentLimits limits,
+      io.shoal.site.privacy.PrivateAnswers privateAnswers)
       throws SiteException {
     this.limits = limits;
+    this.privateAnswers = privateAnswers;
     this.pool = pool;
     this.pooled = pooled;
     this.conn = pooled.connection();
@@ -111,7 +115,9 @@ final class DuckFragment implements Site.Fragment {
 
   private void checkPolicy() throws SiteException {
     // Aggregates-only checks count rows (WHERE complements): they need the views.
-    boolean readsData = parsed.tables().stream().anyMatch(t -> policy.export(t) == io.shoal.site.config.PolicyConfig.Export.AGGREGATES);
+    // Private plans type their aggregates on the views too.
+    boolean readsData = parsed.tables().stream().anyMatch(t -> policy.export(t) == io.shoal.site.config.PolicyConfig.Export.AGGREGATES
+        || policy.export(t) == io.shoal.site.config.PolicyConfig.Export.PRIVATE);
     if (readsData) ensureViews();
     try {
       verdict = policyCheck.check(conn, parsed, policy);
@@ -171,6 +177,12 @@ final class DuckFragment implements Site.Fragment {
   }
 
   void record(String decision, long rows, long bytes, long suppressed, String status, String message, String rule) {
+    record(decision, rows, bytes, suppressed, status, message, rule, null);
+  }
+
+  void record(
+      String decision, long rows, long bytes, long suppressed, String status, String message, String rule,
+      java.math.BigDecimal epsilon) {
     Map<String, Long> tables = new java.util.TreeMap<>();
     for (TableSource t : reads) {
       QueryBinding b = bindings.get(t.name());
@@ -192,7 +204,8 @@ final class DuckFragment implements Site.Fragment {
             status,
             message,
             rule,
-            (System.nanoTime() - started) / 1_000_000));
+            (System.nanoTime() - started) / 1_000_000,
+            epsilon));
   }
 
   Verdict verdict() {
@@ -358,6 +371,7 @@ final class DuckFragment implements Site.Fragment {
     boolean handedOver = false;
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
+      java.math.BigDecimal epsilon = verdict.privatePlan() == null ? null : verdict.privatePlan().epsilon();
       if (verdict.global() && suppressed > 0) {
         // An aggregate without GROUP BY whose one group is too small: an empty answer would come
         // back as COUNT 0 or SUM NULL that a dashboard shows as a number. Refuse instead.
@@ -369,8 +383,25 @@ final class DuckFragment implements Site.Fragment {
         record("refused", 0, 0, suppressed, "refused", refusal.getMessage(), refusal.rule());
         throw refusal;
       }
-      for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
-      ResultSet rs = statement.executeQuery();
+      io.shoal.site.privacy.PrivatePlan plan = verdict.privatePlan();
+      PreparedStatement releaseStatement = null;
+      ResultSet rs;
+      if (plan != null) {
+        suppressed = preparePrivately(plan, parameters);
+        releaseStatement = conn.prepareStatement(plan.releaseSql());
+        try {
+          for (int i = 0; i < parameters.size(); i++) releaseStatement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+          rs = releaseStatement.executeQuery();
+        } catch (SQLException e) {
+          releaseStatement.close();
+          throw e;
+        }
+      } else {
+        for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+        rs = statement.executeQuery();
+      }
+      PreparedStatement release = releaseStatement;
+      long withheld = suppressed;
       CountingReader reader;
       try {
         reader =
@@ -388,9 +419,17 @@ final class DuckFragment implements Site.Fragment {
         openRuns++;
       }
       DuckFragmentRun started = new DuckFragmentRun(
-          this::cancel, rs, reader, snapshots, decision, suppressed,
+          this::cancel, rs, reader, snapshots, decision, withheld, epsilon, plan == null ? null : plan.table(),
           run -> {
             watch.close();
+            if (release != null) {
+              try {
+                release.close();
+              } catch (SQLException ignored) {
+                // closing anyway
+              }
+              io.shoal.site.privacy.PrivateRelease.cleanUp(conn);
+            }
             synchronized (lifecycle) {
               openRuns--;
               // A run stopped before its end (an error mid-stream, a client that stopped reading)
@@ -398,11 +437,11 @@ final class DuckFragment implements Site.Fragment {
               if (!run.completed()) reusable = false;
             }
             SiteException stopped = stopReason;
-            record(decision, run.rows(), run.bytes(), suppressed,
+            record(decision, run.rows(), run.bytes(), withheld,
                 stopped instanceof LimitExceeded
                     ? "limit"
                     : run.cancelled() || stopped != null || !run.completed() ? "cancelled" : "ok",
-                stopped == null ? null : stopped.getMessage());
+                stopped == null ? null : stopped.getMessage(), null, epsilon);
           });
       handedOver = true;
       return started;
@@ -422,6 +461,26 @@ final class DuckFragment implements Site.Fragment {
       throw failure;
     } finally {
       if (!handedOver) watch.close();
+    }
+  }
+
+  /**
+   * Spends the plan's epsilon and computes its noisy figures (see {@link
+   * io.shoal.site.privacy.PrivatePlan}); returns the groups partition selection held back. A spent
+   * budget refuses the run (audited), before DuckDB reads anything.
+   */
+  private long preparePrivately(io.shoal.site.privacy.PrivatePlan plan, List<Object> parameters)
+      throws SiteException, SQLException {
+    if (privateAnswers == null) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "site " + site + " cannot answer private tables here");
+    }
+    List<Object> jdbc = new ArrayList<>();
+    for (Object p : parameters) jdbc.add(Parameters.toJdbc(p));
+    try {
+      return privateAnswers.prepare(conn, plan, context.principal(), context.queryId(), jdbc).withheld();
+    } catch (SiteException e) {
+      if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage(), e.rule());
+      throw e;
     }
   }
 

@@ -15,6 +15,9 @@ final class DuckFragmentRun implements FragmentRun {
   private final String decision;
   private final long suppressedGroups;
   private final Consumer<DuckFragmentRun> onClose;
+  /** For a private answer: the epsilon spent and the table, else null. */
+  private final java.math.BigDecimal epsilon;
+  private final String privateTable;
   private volatile boolean cancelled;
   private boolean closed;
 
@@ -25,7 +28,11 @@ final class DuckFragmentRun implements FragmentRun {
       Map<String, Long> snapshots,
       String decision,
       long suppressedGroups,
+      java.math.BigDecimal epsilon,
+      String privateTable,
       Consumer<DuckFragmentRun> onClose) {
+    this.epsilon = epsilon;
+    this.privateTable = privateTable;
     this.canceller = canceller;
     this.resultSet = resultSet;
     this.reader = reader;
@@ -79,6 +86,16 @@ final class DuckFragmentRun implements FragmentRun {
   @Override
   public String decision() {
     return decision;
+  }
+
+  @Override
+  public java.math.BigDecimal epsilon() {
+    return epsilon;
+  }
+
+  @Override
+  public String privateTable() {
+    return privateTable;
   }
 
   @Override

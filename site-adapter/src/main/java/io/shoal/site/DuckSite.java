@@ -53,6 +53,7 @@ public final class DuckSite implements Site {
   private final Map<String, TableSource> tables;
   private final Map<String, String> unavailable;
   private final AuditLog audit;
+  private final io.shoal.site.privacy.PrivateAnswers privateAnswers;
   private final PolicyCheck policyCheck;
   private final BufferAllocator allocator = new RootAllocator();
   private final MemoryCache cache;
@@ -70,7 +71,9 @@ public final class DuckSite implements Site {
       Map<String, TableSource> tables,
       Map<String, String> unavailable,
       AuditLog audit,
+      io.shoal.site.privacy.PrivateAnswers privateAnswers,
       MemoryCache cache) {
+    this.privateAnswers = privateAnswers;
     this.cache = cache;
     this.config = config;
     this.base = base;
@@ -168,6 +171,7 @@ public final class DuckSite implements Site {
         }
       }
       AuditLog audit = AuditLog.open(data);
+      io.shoal.site.privacy.PrivateAnswers privateAnswers = io.shoal.site.privacy.PrivateAnswers.open(config.name(), data);
       lockDown(base, config);
       // After lock-down, through the cache's own connection: the path every later reload takes.
       if (cache != null) {
@@ -175,7 +179,7 @@ public final class DuckSite implements Site {
           if (t instanceof CachedTableSource c) cache.loadNow(c.inner());
         }
       }
-      return new DuckSite(config, base, tables, unavailable, audit, cache);
+      return new DuckSite(config, base, tables, unavailable, audit, privateAnswers, cache);
     } catch (IOException e) {
       if (cache != null) cache.close();
       closeQuietly(base);
@@ -338,7 +342,7 @@ public final class DuckSite implements Site {
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
       return new DuckFragment(
           connections, pooled, parsed, read, allocator, context, config.name(), policyCheck, policy,
-          enforced ? audit::append : r -> {}, schemas, limits);
+          enforced ? audit::append : r -> {}, schemas, limits, enforced ? privateAnswers : null);
     } catch (SiteException | RuntimeException e) {
       connections.release(pooled, false);
       throw e;

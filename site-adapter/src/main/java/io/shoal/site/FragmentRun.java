@@ -18,8 +18,18 @@ public interface FragmentRun extends AutoCloseable {
   /** Groups the site's minimum group size removed from this result (0 when the table exports rows). */
   long suppressedGroups();
 
-  /** The policy decision: {@code rows} or {@code aggregates}. */
+  /** The policy decision: {@code rows}, {@code aggregates} or {@code private}. */
   String decision();
+
+  /** For {@code private}: the epsilon this run spent, else null. */
+  default java.math.BigDecimal epsilon() {
+    return null;
+  }
+
+  /** For {@code private}: the private table the noise protects, else null. */
+  default String privateTable() {
+    return null;
+  }
 
   /** Closes the reader and frees the DuckDB connection. */
   @Override

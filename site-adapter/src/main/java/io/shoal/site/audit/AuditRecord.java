@@ -27,6 +27,7 @@ import java.util.Map;
  * @param rule the rule that refused the fragment (e.g. {@code guard:function},
  *     {@code policy:denied-column}), else null
  * @param millis time from prepare to close
+ * @param epsilon for {@code private}: the privacy budget the fragment spent, else null
  */
 public record AuditRecord(
     String time,
@@ -43,7 +44,16 @@ public record AuditRecord(
     String status,
     String message,
     String rule,
-    long millis) {
+    long millis,
+    java.math.BigDecimal epsilon) {
+
+  /** A line of a fragment that spent no privacy budget. */
+  public AuditRecord(
+      String time, String site, String queryId, String principal, String sql, String sqlSha256, Map<String, Long> tables,
+      long rows, long bytes, String decision, long suppressedGroups, String status, String message, String rule, long millis) {
+    this(time, site, queryId, principal, sql, sqlSha256, tables, rows, bytes, decision, suppressedGroups, status, message,
+        rule, millis, null);
+  }
 
   public static String sha256(String text) {
     try {

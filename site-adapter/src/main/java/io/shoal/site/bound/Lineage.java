@@ -53,6 +53,7 @@ public final class Lineage {
   private final List<Aggregate> aggregates = new ArrayList<>();
   private final List<Value> filters = new ArrayList<>();
   private final Map<Long, List<Value>> ctes = new HashMap<>();
+  private final Map<String, Integer> scans = new HashMap<>();
 
   private Lineage() {}
 
@@ -66,6 +67,11 @@ public final class Lineage {
   /** Every aggregate of the plan, outermost first within each operator. */
   public List<Aggregate> aggregates() {
     return aggregates;
+  }
+
+  /** How many scans of each base table (lower case) the plan has. */
+  public int scans(String table) {
+    return scans.getOrDefault(table.toLowerCase(Locale.ROOT), 0);
   }
 
   /** What every filter, join condition and HAVING predicate depends on. */
@@ -193,6 +199,7 @@ public final class Lineage {
   private List<Value> get(JsonNode op) {
     List<String> path = texts(op.path("function_data").path("qualified_name").path("path"));
     String table = path.isEmpty() ? "" : path.get(path.size() - 1).toLowerCase(Locale.ROOT);
+    if (!table.isEmpty()) scans.merge(table, 1, Integer::sum);
     List<String> names = texts(op.path("names"));
     List<Value> out = new ArrayList<>();
     for (JsonNode index : op.path("column_indexes")) {

@@ -1,6 +1,7 @@
 package io.shoal.site.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,10 @@ public record PolicyConfig(
     @JsonProperty("aggregates")
     AGGREGATES,
     @JsonProperty("none")
-    NONE;
+    NONE,
+    /** Only differentially private aggregates: noisy, with the table's privacy budget spent. */
+    @JsonProperty("private")
+    PRIVATE;
 
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -49,16 +53,38 @@ public record PolicyConfig(
    *     columns): under {@code export: aggregates} they are never compared with constants nor
    *     used inside aggregate arguments other than COUNT
    * @param privacyUnit the column whose value is one person: the minimum group size then counts
-   *     distinct values of it, not rows
+   *     distinct values of it, not rows; under {@code export: private}, the unit whose
+   *     contribution the noise hides
+   * @param epsilon {@code export: private}: the privacy loss each query that reads the table spends
+   * @param delta {@code export: private}: the probability that partition selection reveals a group
+   *     of one person; needed for GROUP BY
+   * @param budget {@code export: private}: the epsilon a principal may spend on the table per period
+   * @param maxGroupsPerUnit {@code export: private}: the most groups one unit counts in (default 1)
+   * @param maxRowsPerUnit {@code export: private}: the most rows one unit counts with in one group
+   *     (default 1)
+   * @param bounds {@code export: private}: per column, the range each row's value is clamped to in
+   *     SUM and AVG arguments
    */
   public record TablePolicyConfig(
       Export export,
       Map<String, ColumnRule> columns,
       List<String> identifiers,
-      @JsonProperty("privacy-unit") String privacyUnit) {
+      @JsonProperty("privacy-unit") String privacyUnit,
+      BigDecimal epsilon,
+      BigDecimal delta,
+      Budget budget,
+      @JsonProperty("max-groups-per-unit") Integer maxGroupsPerUnit,
+      @JsonProperty("max-rows-per-unit") Integer maxRowsPerUnit,
+      Map<String, List<BigDecimal>> bounds) {
     public TablePolicyConfig {
       columns = columns == null ? Map.of() : Map.copyOf(columns);
       identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+      bounds = bounds == null ? Map.of() : Map.copyOf(bounds);
+    }
+
+    /** A table policy with only the pre-privacy settings (tests and older callers). */
+    public TablePolicyConfig(Export export, Map<String, ColumnRule> columns, List<String> identifiers, String privacyUnit) {
+      this(export, columns, identifiers, privacyUnit, null, null, null, null, null, null);
     }
 
     public List<String> deniedColumns() {
@@ -68,6 +94,23 @@ public record PolicyConfig(
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * A privacy budget: {@code epsilon} per principal and table in each calendar period (UTC).
+   *
+   * @param per {@code day}, {@code week} (from Monday) or {@code month}
+   */
+  public record Budget(BigDecimal epsilon, Period per) {}
+
+  /** The period after which a privacy budget renews. */
+  public enum Period {
+    @JsonProperty("day")
+    DAY,
+    @JsonProperty("week")
+    WEEK,
+    @JsonProperty("month")
+    MONTH
   }
 
   public PolicyConfig {

@@ -121,6 +121,7 @@ public record SiteConfig(
     }
     PolicyConfig policy = raw.policy() == null ? PolicyConfig.permissive() : raw.policy();
     checkMinGroupSize(file, policy, "policy");
+    PrivateTableCheck.check(file, policy, "policy");
     for (String t : policy.tables().keySet()) {
       if (!tables.containsKey(t.toLowerCase(Locale.ROOT))) {
         throw new ConfigException(where + ": policy.tables." + t + " names a table that is not configured");

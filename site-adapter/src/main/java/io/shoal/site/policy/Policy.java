@@ -57,6 +57,11 @@ public final class Policy {
     return t == null ? null : t.privacyUnit();
   }
 
+  /** The table's own policy settings (privacy parameters included), or null. */
+  public PolicyConfig.TablePolicyConfig settings(String table) {
+    return tablePolicy(table);
+  }
+
   public int minGroupSize() {
     return Math.max(1, config.minGroupSize());
   }

@@ -79,6 +79,19 @@ public final class PolicyCheck {
   /** Checks a fragment and returns what to run; throws {@code REFUSED} when no rewrite can make it comply. */
   public Verdict check(Connection duckdb, ParsedFragment fragment, Policy policy) throws SiteException {
     checkDeniedColumns(fragment, policy);
+    List<String> privateTables = new ArrayList<>();
+    for (String t : new TreeSet<>(fragment.tables())) {
+      if (policy.export(t) == Export.PRIVATE) privateTables.add(t);
+    }
+    if (!privateTables.isEmpty()) {
+      if (privateTables.size() > 1) {
+        throw refused("private", "tables " + String.join(", ", privateTables)
+            + " are export: private: a query may read only one private table");
+      }
+      String table = privateTables.get(0);
+      var plan = new PrivateAggregates(duckdb, binder, this::refused).plan(fragment, policy, table, policy.settings(table));
+      return Verdict.privately(fragment.sql(), plan);
+    }
     List<String> restricted = new ArrayList<>();
     for (String t : new TreeSet<>(fragment.tables())) {
       if (policy.export(t) == Export.AGGREGATES) restricted.add(t);
@@ -122,15 +135,15 @@ public final class PolicyCheck {
     }
     String construct = findForbiddenConstruct(fragment.statement());
     if (construct != null) throw refused(tables + " may only be exported as aggregates: " + construct);
-    if (!aggregates(node)) {
+    if (!SqlTrees.aggregates(node)) {
       throw refused(tables + " may only be exported as aggregates: the query must aggregate (GROUP BY or an aggregate function)");
     }
     for (JsonNode item : node.path("select_list")) {
-      if (containsClass(item, "SUBQUERY")) {
+      if (SqlTrees.containsClass(item, "SUBQUERY")) {
         throw refused(tables + " may only be exported as aggregates: subqueries in the SELECT list are not allowed");
       }
     }
-    if (containsClass(node.path("having"), "SUBQUERY") || containsClass(node.path("modifiers"), "SUBQUERY")) {
+    if (SqlTrees.containsClass(node.path("having"), "SUBQUERY") || SqlTrees.containsClass(node.path("modifiers"), "SUBQUERY")) {
       throw refused(tables + " may only be exported as aggregates: subqueries in HAVING or ORDER BY are not allowed");
     }
     checkScalarSubqueriesInFilters(fragment.statement(), restricted);
@@ -150,20 +163,20 @@ public final class PolicyCheck {
     Map<String, String> unitColumns = new TreeMap<>();
     ObjectNode statement = fragment.statement().deepCopy();
     ObjectNode outer = (ObjectNode) statement.path("node");
-    for (var e : units.entrySet()) unitColumns.put(e.getKey(), exposeUnit(duckdb, outer, e.getKey(), e.getValue()));
-    if (!units.isEmpty()) checkUnitsReadable(statement, units, unitColumns, duckdb);
+    for (var e : units.entrySet()) unitColumns.put(e.getKey(), PrivacyUnits.expose(duckdb, outer, e.getKey(), e.getValue()));
+    if (!units.isEmpty()) PrivacyUnits.checkReadable(statement, units, unitColumns, duckdb, binder, this::refused);
     JsonNode having = outer.path("having");
     JsonNode atLeast = threshold(duckdb, unitColumns, ">=", k);
-    outer.set("having", having.isNull() || having.isMissingNode() ? atLeast : and(having, atLeast));
-    String sql = toSql(duckdb, statement);
+    outer.set("having", having.isNull() || having.isMissingNode() ? atLeast : SqlTrees.and(having, atLeast));
+    String sql = SqlTrees.toSql(duckdb, statement);
 
     ObjectNode small = fragment.statement().deepCopy();
     ObjectNode smallOuter = (ObjectNode) small.path("node");
-    for (var e : units.entrySet()) exposeUnit(duckdb, smallOuter, e.getKey(), e.getValue());
+    for (var e : units.entrySet()) PrivacyUnits.expose(duckdb, smallOuter, e.getKey(), e.getValue());
     JsonNode below = threshold(duckdb, unitColumns, "<", k);
-    smallOuter.set("having", having.isNull() || having.isMissingNode() ? below : and(having, below));
+    smallOuter.set("having", having.isNull() || having.isMissingNode() ? below : SqlTrees.and(having, below));
     smallOuter.set("modifiers", NODES.arrayNode());
-    String suppressed = "SELECT count(*) FROM (" + toSql(duckdb, small) + ") AS shoal_suppressed";
+    String suppressed = "SELECT count(*) FROM (" + SqlTrees.toSql(duckdb, small) + ") AS shoal_suppressed";
     boolean global = node.path("group_expressions").isEmpty() && node.path("group_sets").isEmpty();
     return new Verdict("aggregates", sql, suppressed, List.copyOf(restricted), k, global);
   }
@@ -173,112 +186,14 @@ public final class PolicyCheck {
    * that names one (all must hold for a group to leave; any below the threshold suppresses it).
    */
   private static JsonNode threshold(Connection duckdb, Map<String, String> units, String op, int k) throws SiteException {
-    if (units.isEmpty()) return countStarCompared(duckdb, op, k);
+    if (units.isEmpty()) return SqlTrees.countStarCompared(duckdb, op, k);
     StringBuilder having = new StringBuilder("SELECT 1 HAVING ");
     String join = op.equals(">=") ? " AND " : " OR ";
     int i = 0;
     for (String column : new java.util.TreeSet<>(units.values())) {
       having.append(i++ > 0 ? join : "").append("count(DISTINCT ").append(column).append(") ").append(op).append(' ').append(k);
     }
-    return template(duckdb, having.toString()).path("having");
-  }
-
-  /**
-   * The unit column must be the one the outer query's threshold would count: the fragment with
-   * {@code count(DISTINCT unit)} appended to its outer SELECT is bound in the shadow catalog, and
-   * that last outer aggregate must read exactly the table's unit column. A subquery that renames
-   * another column to the unit's name, or hides the unit, is refused.
-   */
-  private void checkUnitsReadable(
-      JsonNode statement, Map<String, String> units, Map<String, String> unitColumns, Connection duckdb)
-      throws SiteException {
-    for (var e : units.entrySet()) {
-      ObjectNode probe = statement.deepCopy();
-      ObjectNode outer = (ObjectNode) probe.path("node");
-      JsonNode count = template(duckdb, "SELECT count(DISTINCT " + unitColumns.get(e.getKey()) + ")")
-          .path("select_list").get(0);
-      ((ArrayNode) outer.get("select_list")).add(count);
-      outer.putNull("having");
-      outer.set("modifiers", NODES.arrayNode());
-      io.shoal.site.bound.Lineage lineage;
-      try {
-        lineage = binder.bind(toSql(duckdb, probe));
-      } catch (SiteException ex) {
-        throw refused("privacy-unit", e.getKey() + " counts privacy units (" + e.getValue()
-            + "): the outer query must read that column, not hide or rename it");
-      }
-      int top = Integer.MAX_VALUE;
-      for (var a : lineage.aggregates()) top = Math.min(top, a.depth());
-      io.shoal.site.bound.Lineage.Aggregate last = null;
-      for (var a : lineage.aggregates()) if (a.depth() == top) last = a;
-      String expected = e.getKey() + "." + e.getValue().toLowerCase(Locale.ROOT);
-      if (last == null || !last.distinct() || !last.arguments().origins().equals(Set.of(expected))) {
-        throw refused("privacy-unit", e.getKey() + " counts privacy units (" + e.getValue()
-            + "): in the outer query that name must mean the table's own column " + e.getValue());
-      }
-    }
-  }
-
-  /** The name under which a subquery passes the privacy unit up to the outer query. */
-  static final String UNIT_ALIAS = "shoal_privacy_unit";
-
-  /**
-   * Makes the privacy unit readable in the outer query and returns how to name it there: {@code
-   * "alias"."unit"} when the outer FROM reads the table itself; when it reads the table through a
-   * plain subquery (one SELECT straight over the table, no DISTINCT or aggregate: the shape the
-   * coordinator's fragments have), that subquery also selects the unit as {@link #UNIT_ALIAS},
-   * which changes no row, and the outer query names {@code "alias".shoal_privacy_unit}. Otherwise
-   * the bare name; {@link #checkUnitsReadable} then decides whether it means the unit.
-   */
-  private static String exposeUnit(Connection duckdb, ObjectNode outer, String table, String unit) throws SiteException {
-    JsonNode from = outer.path("from_table");
-    String direct = directReference(from, table);
-    String column = io.shoal.site.table.Sql.ident(unit);
-    if (direct != null) return io.shoal.site.table.Sql.ident(direct) + "." + column;
-    ObjectNode sub = plainSubqueryOver(from, table);
-    if (sub != null) {
-      ObjectNode select = (ObjectNode) sub.path("subquery").path("node");
-      ObjectNode item = (ObjectNode) template(duckdb, "SELECT " + column + " AS " + UNIT_ALIAS).path("select_list").get(0);
-      ((ArrayNode) select.get("select_list")).add(item);
-      return io.shoal.site.table.Sql.ident(sub.path("alias").asText()) + "." + UNIT_ALIAS;
-    }
-    return column;
-  }
-
-  /** The alias (or name) under which a FROM clause reads {@code table} itself, not via a subquery. */
-  private static String directReference(JsonNode from, String table) {
-    if (from == null || !from.isObject()) return null;
-    String type = from.path("type").asText("");
-    if (type.equals("BASE_TABLE") && from.path("table_name").asText("").equalsIgnoreCase(table)) {
-      String alias = from.path("alias").asText("");
-      return alias.isEmpty() ? from.path("table_name").asText() : alias;
-    }
-    if (type.equals("JOIN")) {
-      String left = directReference(from.path("left"), table);
-      return left != null ? left : directReference(from.path("right"), table);
-    }
-    return null;
-  }
-
-  /** A FROM item {@code (SELECT ... FROM table [WHERE ...]) AS alias}, found through joins. */
-  private static ObjectNode plainSubqueryOver(JsonNode from, String table) {
-    if (from == null || !from.isObject()) return null;
-    String type = from.path("type").asText("");
-    if (type.equals("SUBQUERY") && !from.path("alias").asText("").isEmpty()) {
-      JsonNode select = from.path("subquery").path("node");
-      boolean plain = select.path("type").asText("").equals("SELECT_NODE")
-          && select.path("group_expressions").isEmpty() && select.path("group_sets").isEmpty()
-          && !aggregates(select) && select.path("modifiers").isEmpty() && select.path("cte_map").path("map").isEmpty()
-          && select.path("from_table").path("type").asText("").equals("BASE_TABLE")
-          && select.path("from_table").path("table_name").asText("").equalsIgnoreCase(table)
-          && from.path("column_name_alias").isEmpty();
-      return plain ? (ObjectNode) from : null;
-    }
-    if (type.equals("JOIN")) {
-      ObjectNode left = plainSubqueryOver(from.path("left"), table);
-      return left != null ? left : plainSubqueryOver(from.path("right"), table);
-    }
-    return null;
+    return SqlTrees.template(duckdb, having.toString()).path("having");
   }
 
   /**
@@ -318,31 +233,7 @@ public final class PolicyCheck {
     return false;
   }
 
-  private static boolean aggregates(JsonNode node) {
-    if (node.path("group_expressions").size() > 0) return true;
-    if (node.path("aggregate_handling").asText("").equals("FORCE_AGGREGATES")) return true;
-    for (JsonNode item : node.path("select_list")) {
-      if (hasAggregateOutsideSubquery(item)) return true;
-    }
-    return false;
-  }
-
-  private static boolean hasAggregateOutsideSubquery(JsonNode node) {
-    if (node.isObject()) {
-      String cls = node.path("class").asText("");
-      if (cls.equals("SUBQUERY")) return false;
-      if (cls.equals("FUNCTION")
-          && FragmentFunctions.summarises(node.path("function_name").asText(""))) {
-        return true;
-      }
-    }
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) if (hasAggregateOutsideSubquery(child)) return true;
-    }
-    return false;
-  }
-
-  private static String findForbiddenConstruct(JsonNode node) {
+  static String findForbiddenConstruct(JsonNode node) {
     if (node.isObject()) {
       String cls = node.path("class").asText("");
       String type = node.path("type").asText("");
@@ -373,15 +264,6 @@ public final class PolicyCheck {
     return null;
   }
 
-  private static boolean containsClass(JsonNode node, String cls) {
-    if (node == null || node.isMissingNode() || node.isNull()) return false;
-    if (node.isObject() && node.path("class").asText("").equals(cls)) return true;
-    if (node.isContainerNode()) {
-      for (JsonNode child : node) if (containsClass(child, cls)) return true;
-    }
-    return false;
-  }
-
   /**
    * Query-set-size control: for every SELECT whose FROM reads an aggregates-only table directly and
    * that filters it, the rows the filter leaves out must be none or at least {@code k}. Otherwise
@@ -394,8 +276,8 @@ public final class PolicyCheck {
     collectFilteredSelects(statement.path("node"), sources, filtered);
     for (ObjectNode select : filtered) {
       ObjectNode copy = select.deepCopy();
-      copy.set("select_list", NODES.arrayNode().add(countStar(duckdb)));
-      copy.set("where_clause", notTrue(duckdb, select.path("where_clause")));
+      copy.set("select_list", NODES.arrayNode().add(SqlTrees.countStar(duckdb)));
+      copy.set("where_clause", SqlTrees.notTrue(duckdb, select.path("where_clause")));
       copy.set("group_expressions", NODES.arrayNode());
       copy.set("group_sets", NODES.arrayNode());
       copy.putNull("having");
@@ -409,7 +291,7 @@ public final class PolicyCheck {
       wrapper.set("node", copy);
       long left;
       try {
-        left = count(duckdb, toSql(duckdb, wrapper));
+        left = SqlTrees.count(duckdb, SqlTrees.toSql(duckdb, wrapper));
       } catch (SiteException | SQLException e) {
         throw refused("filter-complement", "a filter over " + String.join(", ", restricted)
             + " could not be checked for the minimum group size (correlated filters are not allowed)");
@@ -426,7 +308,7 @@ public final class PolicyCheck {
    * every CTE (at any level) whose body mentions one. Names stand for what they may read, so this
    * over-approximates, which only means more filters get counted.
    */
-  private static Set<String> restrictedSources(JsonNode statement, List<String> restricted) {
+  static Set<String> restrictedSources(JsonNode statement, List<String> restricted) {
     Set<String> names = new HashSet<>(restricted);
     boolean grew = true;
     while (grew) {
@@ -470,87 +352,6 @@ public final class PolicyCheck {
       }
     }
     for (JsonNode child : node) collectFilteredSelects(child, sources, out);
-  }
-
-  // ---- building SQL through DuckDB's own (de)serializer
-
-  private static long count(Connection duckdb, String sql) throws SQLException {
-    try (var st = duckdb.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static ObjectNode template(Connection duckdb, String sql) throws SiteException {
-    try (PreparedStatement ps = duckdb.prepareStatement("SELECT json_serialize_sql(?)")) {
-      ps.setString(1, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return (ObjectNode) Json.mapper().readTree(rs.getString(1)).path("statements").get(0).path("node");
-      }
-    } catch (SQLException | IOException e) {
-      throw new SiteException(SiteException.Kind.INTERNAL, "policy rewrite failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static ObjectNode countStar(Connection duckdb) throws SiteException {
-    return (ObjectNode) template(duckdb, "SELECT count(*)").path("select_list").get(0);
-  }
-
-  private static ObjectNode countStarCompared(Connection duckdb, String op, int k) throws SiteException {
-    return (ObjectNode) template(duckdb, "SELECT 1 HAVING count(*) " + op + " " + k).path("having");
-  }
-
-  private static ObjectNode notTrue(Connection duckdb, JsonNode predicate) throws SiteException {
-    ObjectNode t = (ObjectNode) template(duckdb, "SELECT 1 WHERE NOT coalesce(shoal_placeholder, false)").path("where_clause");
-    return (ObjectNode) replacePlaceholder(t, predicate);
-  }
-
-  private static ObjectNode and(JsonNode left, JsonNode right) {
-    ObjectNode n = NODES.objectNode();
-    n.put("class", "CONJUNCTION");
-    n.put("type", "CONJUNCTION_AND");
-    n.put("alias", "");
-    n.put("query_location", Long.parseUnsignedLong("18446744073709551615"));
-    ArrayNode children = n.putArray("children");
-    children.add(left.deepCopy());
-    children.add(right.deepCopy());
-    return n;
-  }
-
-  private static JsonNode replacePlaceholder(JsonNode node, JsonNode replacement) {
-    if (node.isObject()) {
-      if (node.path("class").asText("").equals("COLUMN_REF")
-          && node.path("column_names").size() == 1
-          && node.path("column_names").get(0).asText().equals("shoal_placeholder")) {
-        return replacement.deepCopy();
-      }
-      ObjectNode copy = NODES.objectNode();
-      node.fields().forEachRemaining(e -> copy.set(e.getKey(), replacePlaceholder(e.getValue(), replacement)));
-      return copy;
-    }
-    if (node.isArray()) {
-      ArrayNode copy = NODES.arrayNode();
-      node.forEach(child -> copy.add(replacePlaceholder(child, replacement)));
-      return copy;
-    }
-    return node;
-  }
-
-  private static String toSql(Connection duckdb, JsonNode statement) throws SiteException {
-    ObjectNode doc = NODES.objectNode();
-    doc.put("error", false);
-    doc.putArray("statements").add(statement);
-    try (PreparedStatement ps = duckdb.prepareStatement("SELECT json_deserialize_sql(?::JSON)")) {
-      ps.setString(1, Json.mapper().writeValueAsString(doc));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    } catch (SQLException | IOException e) {
-      throw new SiteException(SiteException.Kind.INTERNAL, "policy rewrite failed: " + e.getMessage(), e);
-    }
   }
 
   private SiteException refused(String why) {

@@ -1,5 +1,6 @@
 package io.shoal.site.policy;
 
+import io.shoal.site.privacy.PrivatePlan;
 import java.util.List;
 
 /**
@@ -13,12 +14,28 @@ import java.util.List;
  * @param minGroupSize the threshold applied (1 for rows)
  * @param global whether the aggregate has no GROUP BY: its one group suppressed is refused, not
  *     answered (an empty answer would reach a dashboard as COUNT 0)
+ * @param privatePlan for {@code private}: how the noisy answer is computed, else null
  */
 public record Verdict(
-    String decision, String sql, String suppressedCountSql, List<String> restricted, int minGroupSize, boolean global) {
+    String decision,
+    String sql,
+    String suppressedCountSql,
+    List<String> restricted,
+    int minGroupSize,
+    boolean global,
+    PrivatePlan privatePlan) {
+
+  public Verdict(String decision, String sql, String suppressedCountSql, List<String> restricted, int minGroupSize, boolean global) {
+    this(decision, sql, suppressedCountSql, restricted, minGroupSize, global, null);
+  }
 
   public static Verdict rows(String sql) {
     return new Verdict("rows", sql, null, List.of(), 1, false);
+  }
+
+  /** A fragment over a private table: {@code sql} is the fragment itself (its schema); the plan runs. */
+  public static Verdict privately(String sql, PrivatePlan plan) {
+    return new Verdict("private", sql, null, List.of(plan.table()), 1, false, plan);
   }
 
   public boolean aggregates() {
