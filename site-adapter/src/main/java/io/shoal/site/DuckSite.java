@@ -288,7 +288,7 @@ public final class DuckSite implements Site {
                 tables.put(
                     name,
                     new PolicySummary.TablePolicy(
-                        t.export() == null ? null : t.export().wireName(), t.deniedColumns())));
+                        t.export() == null ? null : t.export().wireName(), t.deniedColumns(), t.epsilon())));
     return new PolicySummary(p.export().wireName(), p.minGroupSize(), tables);
   }
 

@@ -210,6 +210,10 @@ final class Fetch {
     } catch (RuntimeException e) {
       return; // not ours (a plain Flight SQL server's metadata): nothing to report
     }
+    if ("private".equals(md.decision())) {
+      warnPrivate(md);
+      return;
+    }
     if (md.suppressedGroups() > 0) {
       query.record.suppressed(site, md.suppressedGroups());
       SiteInfo info = federation.siteInfo(site);
@@ -223,6 +227,24 @@ final class Fetch {
           + " (residency policy); the result leaves them out", SUPPRESSED_STATE));
     }
   }
+
+  /**
+   * A site answered from a private table: the answer carries that site's noise. The warning says so,
+   * with the epsilon it spent; the README tells how to read the noise's 95% interval.
+   */
+  private void warnPrivate(StreamMetadata md) {
+    SiteInfo info = federation.siteInfo(site);
+    String region = info == null || info.region() == null ? "" : " (" + info.region() + ")";
+    if (md.suppressedGroups() > 0) query.record.suppressed(site, md.suppressedGroups());
+    String epsilon = md.epsilon() == null ? "?" : md.epsilon().stripTrailingZeros().toPlainString();
+    long n = md.suppressedGroups();
+    query.record.warn(new SQLWarning("differentially private answer: site " + site + region + " added noise for table "
+        + md.privateTable() + " and spent epsilon " + epsilon + " of the caller's budget"
+        + (n > 0 ? "; partition selection held back " + n + (n == 1 ? " group" : " groups") : ""), PRIVATE_STATE));
+  }
+
+  /** SQLWarning state of a differentially private answer (class 01, warning; subclass ours). */
+  static final String PRIVATE_STATE = "01SP1";
 
   /** One converted batch and the Arrow bytes it came in (what a replay buffer counts). */
   private record Batch(List<Object> rows, long bytes) {}

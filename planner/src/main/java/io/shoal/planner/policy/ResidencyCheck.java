@@ -99,12 +99,38 @@ public final class ResidencyCheck {
     };
   }
 
+  /**
+   * Over a private table only COUNT, SUM and AVG are answered, as the user wrote them: the
+   * optimizer would otherwise split STDDEV or VAR into sums that the sites answer with noise, and
+   * the coordinator would return the square root of a noisy difference (often NaN).
+   */
+  private static void checkPrivateKind(Aggregate agg, AggregateCall call) {
+    SqlKind kind = call.getAggregation().getKind();
+    if (kind == SqlKind.COUNT || kind == SqlKind.SUM || kind == SqlKind.SUM0 || kind == SqlKind.AVG) {
+      return;
+    }
+    List<SiteTableScan> below = new ArrayList<>();
+    scans(agg, below);
+    for (SiteTableScan scan : below) {
+      Federation federation = federation(scan, scan.site());
+      SiteInfo info = federation == null ? null : federation.siteInfo(scan.site());
+      PolicySummary policy = info == null ? null : info.policy();
+      String t = scan.siteTable().info().name();
+      if (policy != null && "private".equalsIgnoreCase(export(policy, t))) {
+        throw forbidden(scan.site(), call.getAggregation().getName().toUpperCase(Locale.ROOT)
+            + " is not a differentially private aggregate (COUNT, SUM and AVG are): site " + scan.site()
+            + " exports table " + t + " only as differentially private aggregates (export: private)");
+      }
+    }
+  }
+
   private static void checkDistinctAggregates(RelNode node, Set<RelNode> seen) {
     if (!seen.add(node)) {
       return;
     }
     if (node instanceof Aggregate agg) {
       for (AggregateCall call : agg.getAggCallList()) {
+        checkPrivateKind(agg, call);
         if (!call.isDistinct() || call.getAggregation().getKind() == SqlKind.COUNT) {
           continue;
         }
@@ -139,7 +165,8 @@ public final class ResidencyCheck {
     }
     for (SiteTableScan s : scans) {
       String t = s.siteTable().info().name();
-      if ("aggregates".equalsIgnoreCase(export(policy, t)) && !out.contains(t)) {
+      String export = export(policy, t);
+      if (("aggregates".equalsIgnoreCase(export) || "private".equalsIgnoreCase(export)) && !out.contains(t)) {
         out.add(t);
       }
     }
@@ -183,6 +210,7 @@ public final class ResidencyCheck {
       tables.add(s.siteTable().info().name());
     }
     List<String> restricted = new ArrayList<>();
+    List<String> privateTables = new ArrayList<>();
     for (String t : tables) {
       String export = export(policy, t);
       if ("none".equalsIgnoreCase(export)) {
@@ -191,6 +219,10 @@ public final class ResidencyCheck {
       }
       if ("aggregates".equalsIgnoreCase(export)) {
         restricted.add(t);
+      }
+      if ("private".equalsIgnoreCase(export)) {
+        restricted.add(t);
+        privateTables.add(t);
       }
     }
 
@@ -209,8 +241,11 @@ public final class ResidencyCheck {
       return;
     }
     String names = String.join(", ", restricted);
-    String rule = where + " exports table" + (restricted.size() == 1 ? " " : "s ") + names
-        + " as aggregates only (min-group-size " + policy.minGroupSize() + ")";
+    String rule = !privateTables.isEmpty()
+        ? where + " exports table " + String.join(", ", privateTables) + " only as differentially private aggregates"
+            + " (export: private)"
+        : where + " exports table" + (restricted.size() == 1 ? " " : "s ") + names
+            + " as aggregates only (min-group-size " + policy.minGroupSize() + ")";
     RelNode top = fragment;
     while (top instanceof Project || top instanceof Filter || top instanceof Sort
         || top instanceof Calc) {
@@ -225,6 +260,57 @@ public final class ResidencyCheck {
     if (construct != null) {
       throw forbidden(site, construct + ": " + rule);
     }
+    if (!privateTables.isEmpty()) {
+      checkPrivateAggregates(site, (Aggregate) top, rule);
+    }
+  }
+
+  /**
+   * A private table answers COUNT, SUM and AVG (the coordinator's split of them included, FILTER
+   * too), each without DISTINCT, grouped by plain columns; anything else is refused here, before
+   * any site runs it or spends budget on it.
+   */
+  private static void checkPrivateAggregates(String site, Aggregate aggregate, String rule) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw forbidden(site, "ROLLUP, CUBE and GROUPING SETS are not answered: " + rule);
+    }
+    for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+      org.apache.calcite.sql.SqlKind kind = call.getAggregation().getKind();
+      boolean allowed = kind == org.apache.calcite.sql.SqlKind.COUNT || kind == org.apache.calcite.sql.SqlKind.SUM
+          || kind == org.apache.calcite.sql.SqlKind.SUM0 || kind == org.apache.calcite.sql.SqlKind.AVG;
+      if (!allowed || call.isDistinct() || !call.collation.getFieldCollations().isEmpty()) {
+        throw forbidden(site, call.getAggregation().getName()
+            + (call.isDistinct() ? "(DISTINCT ...)" : "")
+            + " is not a differentially private aggregate (COUNT, SUM and AVG are): " + rule);
+      }
+    }
+  }
+
+  /**
+   * What a fragment spends of each principal's privacy budget, for EXPLAIN: for example {@code
+   * "1 on sales"}; null when it reads no private table.
+   */
+  public static String privacyCost(SiteToEnumerableConverter converter) {
+    List<SiteTableScan> scans = new ArrayList<>();
+    scans(converter.getInput(), scans);
+    if (scans.isEmpty()) {
+      return null;
+    }
+    Federation federation = federation(scans.get(0), converter.site());
+    SiteInfo info = federation == null ? null : federation.siteInfo(converter.site());
+    PolicySummary policy = info == null ? null : info.policy();
+    if (policy == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (SiteTableScan s : scans) {
+      String t = s.siteTable().info().name();
+      PolicySummary.TablePolicy tp = tablePolicy(policy, t);
+      if ("private".equalsIgnoreCase(export(policy, t)) && tp != null && tp.epsilon() != null) {
+        out.add(tp.epsilon().stripTrailingZeros().toPlainString() + " on " + t);
+      }
+    }
+    return out.isEmpty() ? null : String.join(", ", out);
   }
 
   /** A construct that can reveal single rows or values of an aggregates-only table, or null. */

@@ -94,6 +94,8 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
         text = "<cannot generate fragment SQL: " + e.getMessage() + ">";
       }
       w.item("sql", text);
+      String epsilon = io.shoal.planner.policy.ResidencyCheck.privacyCost(this);
+      if (epsilon != null) w.item("epsilon", epsilon);
     }
     return w;
   }

@@ -76,7 +76,8 @@ final class ArgumentBounds {
       case "CONSTANT": {
         JsonNode literal = e.path("literal");
         String kind = literal.path("kind").asText("");
-        if (kind.equals("NULL") || literal.path("is_null").asBoolean(false)) return Optional.empty();
+        if (kind.startsWith("NULL") || literal.path("is_null").asBoolean(false)) return Optional.empty();
+        if (kind.equals("STRING")) throw new Unbounded("the constant '" + literal.path("text").asText() + "' is not a number");
         try {
           BigDecimal v = new BigDecimal(literal.path("text").asText());
           return Optional.of(new Range(v, v));

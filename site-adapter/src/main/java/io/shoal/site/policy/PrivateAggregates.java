@@ -114,11 +114,16 @@ final class PrivateAggregates {
       int sum = measure(measureIndex, measures, "sum " + key, () -> {
         String column = "shoal_a" + rowItems.size();
         rowItems.add(wrapped("SELECT CAST(shoal_placeholder AS DOUBLE)", arg, column));
-        BigDecimal rowsLo = range.lower().multiply(BigDecimal.valueOf(maxRows));
-        BigDecimal rowsHi = range.upper().multiply(BigDecimal.valueOf(maxRows));
+        // A unit's own sum lies between its row count times each bound; with up to R rows, in
+        // [min(0, R*lower), max(0, R*upper)]. (NULLs are tested for first: DuckDB's least and
+        // greatest skip a NULL argument, which would turn "no value" into a bound.)
+        BigDecimal rowsLo = range.lower().multiply(BigDecimal.valueOf(maxRows)).min(BigDecimal.ZERO);
+        BigDecimal rowsHi = range.upper().multiply(BigDecimal.valueOf(maxRows)).max(BigDecimal.ZERO);
         String clamped = "CASE WHEN " + column + " IS NULL THEN NULL ELSE greatest(least(" + column + ", "
             + number(range.upper()) + "), " + number(range.lower()) + ") END";
-        return new MeasureDraft(false, range, "greatest(least(sum(" + clamped + "), " + number(rowsHi) + "), " + number(rowsLo) + ")");
+        String perUnit = "sum(" + clamped + ")";
+        return new MeasureDraft(false, range, "CASE WHEN " + perUnit + " IS NULL THEN 0 ELSE greatest(least(" + perUnit
+            + ", " + number(rowsHi) + "), " + number(rowsLo) + ") END");
       });
       int count = fn.equals("avg") ? measure(measureIndex, measures, "count " + key, nonNull) : -1;
       outputs.add(new OutputDraft(e.getKey(), fn.equals("sum") ? Kind.SUM : Kind.AVG, sum, count, range));
@@ -252,13 +257,35 @@ final class PrivateAggregates {
           throw refuse(table, fn.toUpperCase(Locale.ROOT) + " is not a private aggregate; use COUNT, SUM or AVG");
         }
         if (node.path("distinct").asBoolean(false)) throw refuse(table, "DISTINCT aggregates are not supported");
-        if (node.path("filter").isObject()) throw refuse(table, "FILTER (WHERE ...) is not supported: use CASE inside the aggregate");
         if (node.path("order_bys").path("orders").size() > 0) throw refuse(table, "ORDER BY inside an aggregate is not supported");
-        out.putIfAbsent(SqlTrees.canonical(node).toString(), node);
+        out.putIfAbsent(SqlTrees.canonical(node).toString(), node.path("filter").isObject() ? unfiltered(node, fn) : node);
         return;
       }
     }
     if (node.isContainerNode()) for (JsonNode child : node) collectAggregates(child, out, table);
+  }
+
+  /**
+   * {@code agg(x) FILTER (WHERE c)} as {@code agg(CASE WHEN c THEN x END)}, and {@code count(*)
+   * FILTER (WHERE c)} as {@code count(CASE WHEN c THEN 1 END)}: the same figure, with the filter a
+   * per-row choice the bounding already covers (the coordinator writes FILTER for CASE in SUM).
+   */
+  private JsonNode unfiltered(JsonNode call, String fn) throws SiteException {
+    ObjectNode choice = (ObjectNode) SqlTrees.template(duckdb, "SELECT CASE WHEN true THEN 1 END").path("select_list").get(0);
+    ObjectNode check = (ObjectNode) choice.path("case_checks").get(0);
+    check.set("when_expr", call.path("filter").deepCopy());
+    ObjectNode rewritten;
+    if (fn.equals("count_star") || call.path("arguments").isEmpty()) {
+      rewritten = (ObjectNode) SqlTrees.template(duckdb, "SELECT count(1)").path("select_list").get(0);
+    } else {
+      rewritten = call.deepCopy();
+      check.set("then_expr", argument(call).deepCopy());
+    }
+    rewritten.putNull("filter");
+    ObjectNode arg = (ObjectNode) rewritten.path("arguments").get(0);
+    if (arg.has("expression")) arg.set("expression", choice);
+    else ((ArrayNode) rewritten.get("arguments")).set(0, choice);
+    return rewritten;
   }
 
   private static boolean hasAggregate(JsonNode node) {

@@ -144,6 +144,13 @@ class PrivateSiteTest {
   }
 
   @Test
+  void aOneHotAverageIsClampedNoiseWithinTheBounds() throws Exception {
+    double[] v = twenty("SELECT avg(CASE WHEN cust_id = 3 THEN amount END) FROM sales");
+    for (double x : v) assertThat(x).isBetween(0.0, 1000.0);
+    assertThat(sd(v)).as(java.util.Arrays.toString(v)).isGreaterThan(1.0);
+  }
+
+  @Test
   void countsAreNoisyIntegersAroundTheTruth() throws Exception {
     // 2,000 rows, each customer counted up to 5 times: sensitivity 5, scale 5
     double[] v = twenty("SELECT count(*) FROM sales");
