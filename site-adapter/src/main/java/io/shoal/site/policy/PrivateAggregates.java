@@ -166,6 +166,8 @@ final class PrivateAggregates {
     rowItems.forEach(items::add);
     clearAggregation(rows);
     rows.set("modifiers", SqlTrees.NODES.arrayNode());
+    JsonNode tryTemplate = SqlTrees.template(duckdb, "SELECT try(shoal_placeholder)").path("select_list").get(0);
+    withoutErrors(rowsStatement, tryTemplate);
     String rowsWithArgs = SqlTrees.toSql(duckdb, rowsStatement);
     for (int i = 0; i < measures.size(); i++) unitItems.add(measures.get(i).perUnit + " AS m" + i);
     String groupList = String.join(", ", groupItems);
@@ -441,6 +443,43 @@ final class PrivateAggregates {
     select.set("group_sets", SqlTrees.NODES.arrayNode());
     select.putNull("having");
     select.put("aggregate_handling", "STANDARD_HANDLING");
+  }
+
+  /**
+   * Wraps every filter, join condition and output of every SELECT the rows statement runs in
+   * DuckDB's {@code try()}: a value that makes an expression fail (a cast, a division) gives NULL
+   * instead of an error, so whether the query fails cannot depend on one person's value.
+   */
+  private static void withoutErrors(JsonNode node, JsonNode tryTemplate) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      if (o.path("type").asText("").equals("SELECT_NODE")) {
+        wrapField(o, "where_clause", tryTemplate);
+        JsonNode items = o.path("select_list");
+        for (int i = 0; i < items.size(); i++) {
+          JsonNode item = items.get(i);
+          if (item.path("class").asText("").equals("STAR")) continue;
+          ObjectNode wrapped = (ObjectNode) SqlTrees.replacePlaceholder(tryTemplate, withAlias(item, ""));
+          wrapped.put("alias", item.path("alias").asText(""));
+          ((ArrayNode) items).set(i, wrapped);
+        }
+      }
+      if (o.path("type").asText("").equals("JOIN")) wrapField(o, "condition", tryTemplate);
+    }
+    if (node.isContainerNode()) node.forEach(child -> withoutErrors(child, tryTemplate));
+  }
+
+  private static void wrapField(ObjectNode o, String field, JsonNode tryTemplate) {
+    JsonNode e = o.path(field);
+    if (e.isObject() && !e.path("class").asText("").equals("SUBQUERY")) {
+      o.set(field, SqlTrees.replacePlaceholder(tryTemplate, e));
+    }
+  }
+
+  private static ObjectNode withAlias(JsonNode expression, String alias) {
+    ObjectNode copy = expression.deepCopy();
+    copy.put("alias", alias);
+    return copy;
   }
 
   /** {@code template}'s one select item with {@code shoal_placeholder} replaced by {@code expression}, aliased. */
