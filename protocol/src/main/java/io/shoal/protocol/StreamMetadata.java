@@ -11,9 +11,12 @@ package io.shoal.protocol;
  *     selection (private)
  * @param epsilon for {@code private}: the privacy budget the site spent on the answer
  * @param privateTable for {@code private}: the table whose units the noise protects
+ * @param figures for {@code private}: how many noisy figures epsilon was split over (each gets
+ *     epsilon / figures), else 0
  */
-public record StreamMetadata(String decision, long suppressedGroups, java.math.BigDecimal epsilon, String privateTable) {
+public record StreamMetadata(
+    String decision, long suppressedGroups, java.math.BigDecimal epsilon, String privateTable, int figures) {
   public StreamMetadata(String decision, long suppressedGroups) {
-    this(decision, suppressedGroups, null, null);
+    this(decision, suppressedGroups, null, null, 0);
   }
 }

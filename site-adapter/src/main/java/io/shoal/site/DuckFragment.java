@@ -419,7 +419,7 @@ final class DuckFragment implements Site.Fragment {
         openRuns++;
       }
       DuckFragmentRun started = new DuckFragmentRun(
-          this::cancel, rs, reader, snapshots, decision, withheld, epsilon, plan == null ? null : plan.table(),
+          this::cancel, rs, reader, snapshots, decision, withheld, plan,
           run -> {
             watch.close();
             if (release != null) {

@@ -15,9 +15,8 @@ final class DuckFragmentRun implements FragmentRun {
   private final String decision;
   private final long suppressedGroups;
   private final Consumer<DuckFragmentRun> onClose;
-  /** For a private answer: the epsilon spent and the table, else null. */
-  private final java.math.BigDecimal epsilon;
-  private final String privateTable;
+  /** For a private answer: how it was computed (epsilon, table, figures), else null. */
+  private final io.shoal.site.privacy.PrivatePlan privatePlan;
   private volatile boolean cancelled;
   private boolean closed;
 
@@ -28,11 +27,9 @@ final class DuckFragmentRun implements FragmentRun {
       Map<String, Long> snapshots,
       String decision,
       long suppressedGroups,
-      java.math.BigDecimal epsilon,
-      String privateTable,
+      io.shoal.site.privacy.PrivatePlan privatePlan,
       Consumer<DuckFragmentRun> onClose) {
-    this.epsilon = epsilon;
-    this.privateTable = privateTable;
+    this.privatePlan = privatePlan;
     this.canceller = canceller;
     this.resultSet = resultSet;
     this.reader = reader;
@@ -90,12 +87,17 @@ final class DuckFragmentRun implements FragmentRun {
 
   @Override
   public java.math.BigDecimal epsilon() {
-    return epsilon;
+    return privatePlan == null ? null : privatePlan.epsilon();
   }
 
   @Override
   public String privateTable() {
-    return privateTable;
+    return privatePlan == null ? null : privatePlan.table();
+  }
+
+  @Override
+  public int privateFigures() {
+    return privatePlan == null ? 0 : privatePlan.parts();
   }
 
   @Override

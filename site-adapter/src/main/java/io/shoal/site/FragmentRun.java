@@ -31,6 +31,11 @@ public interface FragmentRun extends AutoCloseable {
     return null;
   }
 
+  /** For {@code private}: how many noisy figures the epsilon was split over, else 0. */
+  default int privateFigures() {
+    return 0;
+  }
+
   /** Closes the reader and frees the DuckDB connection. */
   @Override
   void close();

@@ -239,7 +239,8 @@ final class Fetch {
     String epsilon = md.epsilon() == null ? "?" : md.epsilon().stripTrailingZeros().toPlainString();
     long n = md.suppressedGroups();
     query.record.warn(new SQLWarning("differentially private answer: site " + site + region + " added noise for table "
-        + md.privateTable() + " and spent epsilon " + epsilon + " of the caller's budget"
+        + md.privateTable() + " and spent epsilon " + epsilon + " of the caller's budget, split over " + md.figures()
+        + " noisy figures"
         + (n > 0 ? "; partition selection held back " + n + (n == 1 ? " group" : " groups") : ""), PRIVATE_STATE));
   }
 
