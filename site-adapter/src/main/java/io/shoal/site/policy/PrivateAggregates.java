@@ -458,7 +458,10 @@ final class PrivateAggregates {
         JsonNode items = o.path("select_list");
         for (int i = 0; i < items.size(); i++) {
           JsonNode item = items.get(i);
-          if (item.path("class").asText("").equals("STAR")) continue;
+          String cls = item.path("class").asText("");
+          // A column reference cannot fail; an unnamed expression would be renamed by the wrapper
+          // (its name is its text), so only named expressions are wrapped.
+          if (cls.equals("STAR") || cls.equals("COLUMN_REF") || item.path("alias").asText("").isEmpty()) continue;
           ObjectNode wrapped = (ObjectNode) SqlTrees.replacePlaceholder(tryTemplate, withAlias(item, ""));
           wrapped.put("alias", item.path("alias").asText(""));
           ((ArrayNode) items).set(i, wrapped);
