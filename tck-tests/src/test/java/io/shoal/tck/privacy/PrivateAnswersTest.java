@@ -147,6 +147,20 @@ class PrivateAnswersTest {
   }
 
   @Test
+  void aValueThatWouldMakeACastFailIsNoErrorOverFlightSqlEither() throws Exception {
+    // sale 17's amount (629) is above 500 and below 700: an error for one threshold only would
+    // be a bit of it. The Flight SQL driver also asks for the schema first (the site's probe).
+    for (Connection c : List.of(flight, shoal)) {
+      String table = c == shoal ? "global.sales" : "sales";
+      for (String threshold : List.of("500", "700")) {
+        double n = single(c, "SELECT count(*) FROM " + table + " WHERE CAST(CASE WHEN id = 17 AND amount > "
+            + threshold + " THEN 'x' ELSE '1' END AS INTEGER) = 1");
+        assertThat(n).isGreaterThan(0);
+      }
+    }
+  }
+
+  @Test
   void whatAPrivateTableCannotAnswerIsRefusedWith42501() {
     List<String> refused = List.of(
         "SELECT stddev_pop(CASE WHEN id IN (17, 18) THEN amount END), avg(CASE WHEN id IN (17, 18) THEN amount END) FROM %s",
