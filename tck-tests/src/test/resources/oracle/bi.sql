@@ -527,3 +527,15 @@ SELECT grp, covar_pop(score, small) AS cp, covar_samp(score, small) AS cs FROM e
 SELECT grp, approx_count_distinct(small) AS d FROM events GROUP BY grp
 ;
 SELECT c_nationkey, string_agg(c_name, ',' ORDER BY c_name) AS names FROM customer WHERE c_custkey < 50 GROUP BY c_nationkey
+;
+
+-- == coalesce over an aggregate (BI tools write coalesce(sum(x), 0) for empty groups)
+SELECT grp, coalesce(sum(small), 0) + 1 AS s, coalesce(max(small), -1) AS m FROM events GROUP BY grp
+;
+SELECT grp, coalesce(sum(small), 0) AS s, coalesce(max(small), -1) AS m FROM events GROUP BY grp
+;
+SELECT coalesce(sum(small), 0) AS s FROM events GROUP BY day ORDER BY s DESC LIMIT 3
+;
+SELECT day, coalesce(sum(amount), 0) AS s FROM events WHERE id > 990 GROUP BY day ORDER BY day
+;
+SELECT coalesce(sum(small), 0) AS s FROM events WHERE id < 0
