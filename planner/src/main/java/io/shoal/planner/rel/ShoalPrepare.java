@@ -112,6 +112,13 @@ final class ShoalPrepare extends CalcitePrepareImpl {
         context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
         EnumerableConvention.INSTANCE, createConvertletTable()) {
       @Override
+      protected org.apache.calcite.sql.validate.SqlValidator createSqlValidator(
+          org.apache.calcite.prepare.Prepare.CatalogReader reader,
+          java.util.function.UnaryOperator<org.apache.calcite.sql.validate.SqlValidator.Config> t) {
+        return ShoalValidator.create(context, (CalciteCatalogReader) reader, t);
+      }
+
+      @Override
       protected Program getProgram() {
         // The residency check sees the final plan, before anything runs (issue 6).
         // Prepare.optimize has just set a plain RexExecutorImpl on the planner: swap it for one that
