@@ -194,6 +194,29 @@ class FunctionPushdownTest {
     }
   }
 
+  /** What stays unsupported is refused before anything runs, by name, as 0A000 (not XX000). */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT id, percent_rank() OVER (ORDER BY id) FROM events | the window function PERCENT_RANK",
+      "SELECT id, cume_dist() OVER (ORDER BY id) FROM events | the window function CUME_DIST",
+      "SELECT id, lead(small, 2, 0) OVER (ORDER BY id) FROM events | LEAD with a default value",
+      "SELECT id, lag(small, 1, -1) OVER (ORDER BY id) FROM events | LAG with a default value",
+      "SELECT * FROM events MATCH_RECOGNIZE (ORDER BY id MEASURES A.id AS a PATTERN (A) DEFINE A AS A.small > 5) | MATCH_RECOGNIZE",
+      "SELECT mode() WITHIN GROUP (ORDER BY small DESC) FROM events | mode() WITHIN GROUP (ORDER BY ... DESC)",
+  })
+  void unsupportedConstructsAreNamed(String sql, String construct) throws Exception {
+    for (Connection c : List.of(federation, DriverManager.getConnection(TestCoordinator.url()))) {
+      try (Statement st = c.createStatement()) {
+        assertThatThrownBy(() -> st.executeQuery(sql))
+            .isInstanceOfSatisfying(SQLException.class, e -> {
+              assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("0A000");
+              assertThat(e.getMessage()).contains("Shoal does not support " + construct);
+            });
+      }
+      if (c != federation) c.close();
+    }
+  }
+
   @Test
   void metadataListsTheFunctionsThatWork() throws Exception {
     DatabaseMetaData md = federation.getMetaData();

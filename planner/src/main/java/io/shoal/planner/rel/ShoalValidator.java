@@ -25,7 +25,8 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * types them, before anything is typed: {@code EXTRACT(EPOCH FROM x)} is DuckDB's fractional
  * seconds ({@code date_part('epoch', x)}, a DOUBLE; Calcite's is a BIGINT), and
  * {@code percentile_cont ... WITHIN GROUP (ORDER BY x)} is typed as quantile_cont (a DOUBLE for an
- * INTEGER x; Calcite's is x's type, which would round the interpolated value).
+ * INTEGER x; Calcite's is x's type, which would round the interpolated value); and DuckDB's
+ * {@code mode() WITHIN GROUP (ORDER BY x)} is read as {@code mode(x)}.
  */
 final class ShoalValidator extends CalciteSqlValidator {
   private ShoalValidator(SqlOperatorTable opTab, CalciteCatalogReader catalogReader,
@@ -53,6 +54,9 @@ final class ShoalValidator extends CalciteSqlValidator {
     if (node instanceof SqlBasicCall call) {
       if (call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
         call.setOperator(DuckDbAggregates.PERCENTILE_CONT);
+      } else if (call.getKind() == SqlKind.WITHIN_GROUP && modeWithinGroup(call)) {
+        node = DuckDbAggregates.MODE.createCall(call.getParserPosition(),
+            ((org.apache.calcite.sql.SqlNodeList) call.operand(1)).get(0));
       } else if (call.getKind() == SqlKind.EXTRACT && epoch(call)) {
         node = DuckDbFunctions.DATE_PART.createCall(call.getParserPosition(),
             SqlLiteral.createCharString("epoch", call.operand(0).getParserPosition()),
@@ -60,6 +64,30 @@ final class ShoalValidator extends CalciteSqlValidator {
       }
     }
     return super.performUnconditionalRewrites(node, underFrom);
+  }
+
+  /**
+   * DuckDB's {@code mode() WITHIN GROUP (ORDER BY x)} is Shoal's {@code mode(x)}: ties go to the
+   * smallest value. DESC (ties to the largest) is refused by name.
+   */
+  private static boolean modeWithinGroup(SqlCall call) {
+    if (!(call.operand(0) instanceof SqlCall agg) || !agg.getOperandList().isEmpty()
+        || !agg.getOperator().getName().equalsIgnoreCase("mode")) {
+      return false;
+    }
+    org.apache.calcite.sql.SqlNodeList order = call.operand(1);
+    if (order.size() != 1) {
+      throw Unsupported.notSupported("mode() WITHIN GROUP with more than one ORDER BY key");
+    }
+    SqlNode key = order.get(0);
+    if (key.getKind() == SqlKind.DESCENDING) {
+      throw Unsupported.notSupported("mode() WITHIN GROUP (ORDER BY ... DESC); Shoal's mode(x)"
+          + " breaks ties to the smallest value");
+    }
+    if (key.getKind() == SqlKind.NULLS_FIRST || key.getKind() == SqlKind.NULLS_LAST) {
+      order.set(0, ((SqlCall) key).operand(0));
+    }
+    return true;
   }
 
   private static boolean epoch(SqlCall call) {
