@@ -527,3 +527,70 @@ SELECT grp, covar_pop(score, small) AS cp, covar_samp(score, small) AS cs FROM e
 SELECT grp, approx_count_distinct(small) AS d FROM events GROUP BY grp
 ;
 SELECT c_nationkey, string_agg(c_name, ',' ORDER BY c_name) AS names FROM customer WHERE c_custkey < 50 GROUP BY c_nationkey
+;
+
+-- == coalesce over an aggregate (BI tools write coalesce(sum(x), 0) for empty groups)
+SELECT grp, coalesce(sum(small), 0) + 1 AS s, coalesce(max(small), -1) AS m FROM events GROUP BY grp
+;
+SELECT grp, coalesce(sum(small), 0) AS s, coalesce(max(small), -1) AS m FROM events GROUP BY grp
+;
+SELECT coalesce(sum(small), 0) AS s FROM events GROUP BY day ORDER BY s DESC LIMIT 3
+;
+SELECT day, coalesce(sum(amount), 0) AS s FROM events WHERE id > 990 GROUP BY day ORDER BY day
+;
+SELECT coalesce(sum(small), 0) AS s FROM events WHERE id < 0
+;
+
+-- == aggregates that need every value of a group (computed at the coordinator from the columns
+-- the sites send); EXTRACT(EPOCH ...) with fractional seconds
+SELECT grp, median(score) AS m, median(small) AS ms, median(amount) AS ma FROM events GROUP BY grp
+;
+SELECT grp, median(day) AS md, median(ts) AS mt, median(name) AS mn FROM events GROUP BY grp
+;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS p FROM events
+;
+SELECT grp, percentile_cont(0.9) WITHIN GROUP (ORDER BY score) AS p90, percentile_disc(0.9) WITHIN GROUP (ORDER BY score) AS d90 FROM events GROUP BY grp
+;
+SELECT grp, percentile_cont(0.3) WITHIN GROUP (ORDER BY small DESC) AS a, percentile_disc(0.3) WITHIN GROUP (ORDER BY small DESC) AS b, percentile_cont(0.3) WITHIN GROUP (ORDER BY amount DESC) AS c FROM events GROUP BY grp
+;
+SELECT grp, quantile_cont(amount, 0.25) AS q1, quantile_cont(small, 0.75) AS q3, quantile_disc(amount, 0.25) AS d1, quantile(name, 0.7) AS qn FROM events GROUP BY grp
+;
+SELECT grp, quantile_disc(day, 0.1) AS d, quantile_cont(day, 0.3) AS c, quantile_cont(ts, 0.7) AS t FROM events GROUP BY grp
+;
+SELECT flag, quantile_cont(score, 0) AS lo, quantile_cont(score, 1) AS hi, quantile_disc(score, 0) AS dlo, quantile_disc(score, 1) AS dhi FROM events GROUP BY flag
+;
+SELECT median(score) AS m, quantile_cont(amount, 0.5) AS q FROM events WHERE id < 0
+;
+SELECT grp, median(amount) AS m FROM events WHERE small IS NOT NULL GROUP BY grp HAVING median(amount) > 28
+;
+SELECT date_trunc('week', ts) AS wk, median(amount) AS m, percentile_disc(0.5) WITHIN GROUP (ORDER BY small) AS d FROM events GROUP BY date_trunc('week', ts)
+;
+SELECT grp, mode(small) AS m, mode(name) AS mn, mode(flag) AS mf FROM events GROUP BY grp
+;
+SELECT mode(day) AS d, mode(grp) AS g FROM events
+;
+SELECT grp, corr(score, small) AS c, corr(amount, score) AS c2 FROM events GROUP BY grp
+;
+SELECT corr(score, small) AS c FROM events WHERE id = 1
+;
+SELECT o_orderpriority, median(o_totalprice) AS m, corr(o_totalprice, o_custkey) AS c, mode(o_orderstatus) AS s FROM orders GROUP BY o_orderpriority
+;
+SELECT c_mktsegment, median(o_totalprice) AS m, percentile_disc(0.9) WITHIN GROUP (ORDER BY o_orderdate) AS d FROM customer JOIN orders ON c_custkey = o_custkey GROUP BY c_mktsegment
+;
+SELECT n_name, quantile_cont(c_acctbal, 0.5) AS m, mode(c_mktsegment) AS seg FROM customer JOIN nation ON c_nationkey = n_nationkey GROUP BY n_name
+;
+SELECT grp, median(score) OVER (PARTITION BY grp) AS m FROM events WHERE id < 30
+;
+SELECT id, EXTRACT(EPOCH FROM ts) AS e, EXTRACT(EPOCH FROM day) AS d, EXTRACT(EPOCH FROM ts + INTERVAL '1.25' SECOND) AS f FROM events WHERE id < 5
+;
+SELECT grp, max(EXTRACT(EPOCH FROM ts + INTERVAL '0.5' SECOND)) AS e FROM events GROUP BY grp
+;
+SELECT id FROM events WHERE EXTRACT(EPOCH FROM ts + INTERVAL '0.5' SECOND) - floor(EXTRACT(EPOCH FROM ts)) = 0.5 AND id < 20
+;
+SELECT EXTRACT(EPOCH FROM ts) - EXTRACT(EPOCH FROM day) AS secs, count(*) AS n FROM events WHERE id < 100 GROUP BY EXTRACT(EPOCH FROM ts) - EXTRACT(EPOCH FROM day)
+;
+SELECT grp, mode() WITHIN GROUP (ORDER BY small) AS m, mode() WITHIN GROUP (ORDER BY name NULLS LAST) AS mn FROM events GROUP BY grp
+;
+SELECT id, median(score) OVER (PARTITION BY grp ORDER BY id) AS m, corr(score, small) OVER (PARTITION BY grp) AS c FROM events WHERE id < 30
+;
+SELECT id, median(score) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS m FROM events WHERE id < 30

@@ -95,7 +95,7 @@ record ResultRows(List<String> columns, List<List<Object>> rows) {
       }
       double dx = ((Number) x).doubleValue();
       double dy = ((Number) y).doubleValue();
-      if (dx == dy) return true;
+      if (dx == dy || (Double.isNaN(dx) && Double.isNaN(dy))) return true;
       double scale = Math.max(Math.abs(dx), Math.abs(dy));
       return Math.abs(dx - dy) <= 1e-9 * scale;
     }

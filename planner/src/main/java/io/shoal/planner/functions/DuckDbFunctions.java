@@ -178,17 +178,19 @@ public final class DuckDbFunctions {
     out.addAll(List.of(DATE_TRUNC, DATE_PART, DATEPART, EPOCH, DATE_DIFF, DATEDIFF, STRFTIME,
         MAKE_DATE, REGEXP_MATCHES, REGEXP_REPLACE, REGEXP_REPLACE_OPTIONS, REGEXP_EXTRACT,
         REGEXP_EXTRACT_GROUP, CONTAINS, NOW, DATE_ADD));
+    out.addAll(DuckDbAggregates.NAMED);
     return out;
   }
 
   /**
    * EXTRACT units whose meaning differs between Calcite and DuckDB (DOW is 1-7 from Sunday in
-   * Calcite, 0-6 in DuckDB; EPOCH a BIGINT in Calcite, a DOUBLE in DuckDB...): these become
-   * DuckDB's {@code date_part}, computed as DuckDB does wherever they run.
+   * Calcite, 0-6 in DuckDB...): these become DuckDB's {@code date_part}, computed as DuckDB does
+   * wherever they run. EPOCH, fractional seconds in DuckDB and a BIGINT in Calcite, is made
+   * {@code date_part('epoch', x)} before validation (ShoalValidator), so it is typed DOUBLE.
    */
   private static final Set<TimeUnitRange> DUCKDB_UNITS = Set.of(TimeUnitRange.DOW,
       TimeUnitRange.ISODOW, TimeUnitRange.DOY, TimeUnitRange.WEEK, TimeUnitRange.QUARTER,
-      TimeUnitRange.EPOCH, TimeUnitRange.DECADE, TimeUnitRange.CENTURY, TimeUnitRange.MILLENNIUM,
+      TimeUnitRange.DECADE, TimeUnitRange.CENTURY, TimeUnitRange.MILLENNIUM,
       TimeUnitRange.ISOYEAR, TimeUnitRange.MILLISECOND, TimeUnitRange.MICROSECOND);
 
   /** Calcite's convertlets, plus those of the functions here and of EXTRACT's DuckDB units. */
@@ -264,12 +266,6 @@ public final class DuckDbFunctions {
     boolean nullable = value.getType().isNullable();
     RelDataTypeFactory f = rex.getTypeFactory();
     RelDataType type = cx.getValidator().getValidatedNodeType(call);
-    if (unit == TimeUnitRange.EPOCH) {
-      // Calcite types EXTRACT(EPOCH ...) as BIGINT; DuckDB's seconds, rounded down.
-      RexNode seconds = rex.makeCall(f.createTypeWithNullability(
-          f.createSqlType(SqlTypeName.DOUBLE), nullable), EPOCH, List.of(value));
-      return rex.makeCast(type, rex.makeCall(SqlStdOperatorTable.FLOOR, seconds), false, false);
-    }
     RexLiteral part = rex.makeLiteral(unit.name().toLowerCase(Locale.ROOT));
     RelDataType bigint = f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), nullable);
     RexNode call2 = rex.makeCall(bigint, DATE_PART, List.of(part, value));
@@ -286,7 +282,7 @@ public final class DuckDbFunctions {
   }
 
   /** A type checker as the metadata SqlUserDefinedFunction wants; no named parameters. */
-  private record Operands(SqlOperandTypeChecker checker) implements SqlOperandMetadata {
+  record Operands(SqlOperandTypeChecker checker) implements SqlOperandMetadata {
     @Override
     public List<RelDataType> paramTypes(RelDataTypeFactory typeFactory) {
       return List.of();

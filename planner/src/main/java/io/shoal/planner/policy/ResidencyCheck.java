@@ -2,6 +2,7 @@ package io.shoal.planner.policy;
 
 import io.shoal.planner.Federation;
 import io.shoal.planner.ShoalException;
+import io.shoal.planner.functions.DuckDbAggregates;
 import io.shoal.planner.rel.SiteTableScan;
 import io.shoal.planner.rel.SiteToEnumerableConverter;
 import io.shoal.planner.schema.SiteSchema;
@@ -79,9 +80,10 @@ public final class ResidencyCheck {
   /** Throws a {@link ShoalException} (42501) for the first fragment the policies forbid. */
   public static void check(RelNode plan) {
     List<SiteToEnumerableConverter> fragments = new ArrayList<>();
-    collect(plan, fragments, new HashSet<>());
+    Set<String> holistic = new java.util.TreeSet<>();
+    collect(plan, fragments, new HashSet<>(), holistic);
     for (SiteToEnumerableConverter f : fragments) {
-      checkFragment(f);
+      checkFragment(f, holistic);
     }
   }
 
@@ -173,7 +175,9 @@ public final class ResidencyCheck {
     return out;
   }
 
-  private static void collect(RelNode node, List<SiteToEnumerableConverter> out, Set<RelNode> seen) {
+  /** The fragments, and the aggregates at the coordinator that need every value of a group. */
+  private static void collect(RelNode node, List<SiteToEnumerableConverter> out, Set<RelNode> seen,
+      Set<String> holistic) {
     if (!seen.add(node)) {
       return;
     }
@@ -181,15 +185,22 @@ public final class ResidencyCheck {
       out.add(c);
       return;
     }
+    if (node instanceof Aggregate agg) {
+      for (AggregateCall call : agg.getAggCallList()) {
+        if (call.getAggregation() instanceof DuckDbAggregates.Holistic) {
+          holistic.add(call.getAggregation().getName().toUpperCase(Locale.ROOT));
+        }
+      }
+    }
     for (RelNode in : node.getInputs()) {
-      collect(in, out, seen);
+      collect(in, out, seen, holistic);
     }
   }
 
   /** A column of a table read by the fragment. */
   record Origin(String table, String column) {}
 
-  private static void checkFragment(SiteToEnumerableConverter converter) {
+  private static void checkFragment(SiteToEnumerableConverter converter, Set<String> holistic) {
     String site = converter.site();
     RelNode fragment = converter.getInput();
     List<SiteTableScan> scans = new ArrayList<>();
@@ -252,7 +263,11 @@ public final class ResidencyCheck {
       top = top.getInput(0);
     }
     if (!(top instanceof Aggregate)) {
-      throw forbidden(site, "the query would pull rows of " + names + " out of region "
+      // Issue 16: say why, when it is an aggregate that cannot run as a part per site.
+      String why = holistic.isEmpty() ? "" : String.join(", ", holistic)
+          + " does not split into a part per site (it needs every value of its group in one"
+          + " place), so ";
+      throw forbidden(site, why + "the query would pull rows of " + names + " out of region "
           + region(info) + ": " + rule + "; aggregate them (GROUP BY with COUNT, SUM or AVG)"
           + " so that the aggregation runs at the site");
     }

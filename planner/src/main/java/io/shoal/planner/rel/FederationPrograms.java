@@ -88,6 +88,7 @@ public final class FederationPrograms {
   public static HepProgram rewrites() {
     return new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(OrderedSetAggregateRule.INSTANCE)
         .addRuleCollection(PUSH_INTO_BRANCHES)
         .addRuleCollection(SPLIT_AGGREGATES)
         .addRuleCollection(PUSH_INTO_BRANCHES)

@@ -51,12 +51,28 @@ final class PlanningErrors {
     }
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof AssertionError || c.getClass().getName().endsWith("CannotPlanException")) {
-        return error(SqlStates.FEATURE_NOT_SUPPORTED,
-            "Shoal cannot plan this query: a construct in it is not supported by the federated"
-                + " planner", e);
+        return error(SqlStates.FEATURE_NOT_SUPPORTED, "Shoal does not support "
+            + construct(String.valueOf(c.getMessage())), e);
       }
     }
     return null;
+  }
+
+  private static final Pattern MISSING = Pattern.compile("Missing conversion is (\\w+)\\[");
+
+  /** The construct the planner found no plan for, from Calcite's words, as a user wrote it. */
+  static String construct(String calciteMessage) {
+    Matcher m = MISSING.matcher(calciteMessage);
+    String rel = m.find() ? m.group(1) : "";
+    return switch (rel) {
+      case "LogicalTableFunctionScan" -> "this table function in FROM";
+      case "LogicalMatch" -> "MATCH_RECOGNIZE";
+      case "LogicalSnapshot" -> "FOR SYSTEM_TIME AS OF";
+      case "LogicalRepeatUnion" -> "this recursive query";
+      case "LogicalAggregate" -> "an aggregate function in this query at the coordinator";
+      case "LogicalWindow" -> "a window function in this query";
+      default -> "a construct in this query (the federated planner found no plan for it)";
+    };
   }
 
   private static String innermostMessage(Throwable t) {
