@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Processes on bin/shoal's own class path (examples/target: the examples jar and lib/*, as the
  * launcher runs them), not the Maven test class path: a site, or a one-file Java client.
  */
-final class LauncherSite implements AutoCloseable {
+public final class LauncherSite implements AutoCloseable {
   final Process process;
-  final int port;
+  public final int port;
   final Path log;
 
   private LauncherSite(Process process, int port, Path log) {
@@ -41,7 +41,7 @@ final class LauncherSite implements AutoCloseable {
   }
 
   /** Starts {@code shoal site --config yaml} and waits for "listening on". */
-  static LauncherSite start(Path yaml) throws Exception {
+  public static LauncherSite start(Path yaml) throws Exception {
     Path log = yaml.resolveSibling(yaml.getFileName() + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -78,7 +78,7 @@ final class LauncherSite implements AutoCloseable {
     }
   }
 
-  void signal(String sig) throws Exception {
+  public void signal(String sig) throws Exception {
     new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).inheritIO().start().waitFor();
   }
 
