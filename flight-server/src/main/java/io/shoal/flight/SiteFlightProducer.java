@@ -392,8 +392,8 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       listener.start(root, reader);
       // The policy outcome rides on the first batch, so that plain Flight clients lose nothing.
       byte[] outcome =
-          run.suppressedGroups() > 0
-              ? Json.toBytes(new StreamMetadata(run.decision(), run.suppressedGroups()))
+          run.suppressedGroups() > 0 || run.storeBytes() > 0
+              ? Json.toBytes(new StreamMetadata(run.decision(), run.suppressedGroups(), run.storeBytes()))
               : null;
       boolean sentAny = false;
       while (!cancelled.get() && !listener.isCancelled() && reader.loadNextBatch()) {

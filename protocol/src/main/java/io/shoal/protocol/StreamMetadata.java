@@ -8,5 +8,10 @@ package io.shoal.protocol;
  *
  * @param decision {@code rows} or {@code aggregates}
  * @param suppressedGroups groups left out because they covered too few rows
+ * @param storeBytes bytes the site fetched from object storage to run the fragment (0: all cached)
  */
-public record StreamMetadata(String decision, long suppressedGroups) {}
+public record StreamMetadata(String decision, long suppressedGroups, long storeBytes) {
+  public StreamMetadata(String decision, long suppressedGroups) {
+    this(decision, suppressedGroups, 0);
+  }
+}

@@ -192,7 +192,15 @@ final class DuckFragment implements Site.Fragment {
             status,
             message,
             rule,
-            (System.nanoTime() - started) / 1_000_000));
+            (System.nanoTime() - started) / 1_000_000,
+            storeBytes()));
+  }
+
+  /** Bytes the current bindings fetched from object storage. */
+  private long storeBytes() {
+    long n = 0;
+    for (QueryBinding b : bindings.values()) n += b.storeBytes();
+    return n;
   }
 
   Verdict verdict() {
@@ -388,7 +396,7 @@ final class DuckFragment implements Site.Fragment {
         openRuns++;
       }
       DuckFragmentRun started = new DuckFragmentRun(
-          this::cancel, rs, reader, snapshots, decision, suppressed,
+          this::cancel, rs, reader, snapshots, decision, suppressed, storeBytes(),
           run -> {
             watch.close();
             synchronized (lifecycle) {

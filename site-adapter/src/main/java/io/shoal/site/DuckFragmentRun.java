@@ -25,7 +25,9 @@ final class DuckFragmentRun implements FragmentRun {
       Map<String, Long> snapshots,
       String decision,
       long suppressedGroups,
+      long storeBytes,
       Consumer<DuckFragmentRun> onClose) {
+    this.storeBytes = storeBytes;
     this.canceller = canceller;
     this.resultSet = resultSet;
     this.reader = reader;
@@ -33,6 +35,13 @@ final class DuckFragmentRun implements FragmentRun {
     this.decision = decision;
     this.suppressedGroups = suppressedGroups;
     this.onClose = onClose;
+  }
+
+  private final long storeBytes;
+
+  @Override
+  public long storeBytes() {
+    return storeBytes;
   }
 
   @Override

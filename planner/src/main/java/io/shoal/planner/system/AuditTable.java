@@ -57,6 +57,7 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
         .add("message", varchar)
         .add("rule", varchar)
         .add("millis", bigint)
+        .add("store_bytes", bigint)
         .build();
   }
 
@@ -112,7 +113,8 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
       text.apply("status"),
       text.apply("message"),
       text.apply("rule"),
-      num.apply("millis")
+      num.apply("millis"),
+      num.apply("store_bytes")
     };
   }
 }

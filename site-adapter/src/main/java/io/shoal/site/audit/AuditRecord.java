@@ -27,6 +27,8 @@ import java.util.Map;
  * @param rule the rule that refused the fragment (e.g. {@code guard:function},
  *     {@code policy:denied-column}), else null
  * @param millis time from prepare to close
+ * @param storeBytes bytes fetched from object storage for this fragment (0 when its files came from
+ *     the site's file cache or local disk)
  */
 public record AuditRecord(
     String time,
@@ -43,7 +45,17 @@ public record AuditRecord(
     String status,
     String message,
     String rule,
-    long millis) {
+    long millis,
+    @JsonProperty("store_bytes") long storeBytes) {
+
+  /** A line that fetched nothing from object storage. */
+  public AuditRecord(
+      String time, String site, String queryId, String principal, String sql, String sqlSha256,
+      Map<String, Long> tables, long rows, long bytes, String decision, long suppressedGroups,
+      String status, String message, String rule, long millis) {
+    this(time, site, queryId, principal, sql, sqlSha256, tables, rows, bytes, decision, suppressedGroups,
+        status, message, rule, millis, 0);
+  }
 
   public static String sha256(String text) {
     try {
