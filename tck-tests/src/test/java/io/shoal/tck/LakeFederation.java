@@ -3,22 +3,18 @@ package io.shoal.tck;
 import io.shoal.examples.lake.LakeServers;
 import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
-import io.shoal.planner.Federation;
-import io.shoal.planner.SiteEndpoint;
 import io.shoal.site.Sites;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.iceberg.IcebergImporter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 
@@ -115,17 +111,16 @@ public final class LakeFederation implements AutoCloseable {
     return s;
   }
 
-  /** A planner connection over the three lake sites. */
+  /** A {@code jdbc:shoal:} connection over the three lake sites, as an application opens it. */
   Connection federation() throws SQLException {
-    List<SiteEndpoint> eps = new ArrayList<>();
-    servers.forEach((name, s) -> eps.add(new SiteEndpoint(name, URI.create("grpc://127.0.0.1:" + s.port()), null)));
-    return Federation.connect(eps, new Properties());
+    List<String> parts = new ArrayList<>();
+    servers.forEach((name, s) -> parts.add(name + "@grpc://127.0.0.1:" + s.port()));
+    return DriverManager.getConnection("jdbc:shoal:sites=" + String.join(",", parts) + ";user=tck");
   }
 
-  /** A planner connection over one site. */
+  /** A {@code jdbc:shoal:} connection over one site. */
   static Connection federation(String name, SiteServer s) throws SQLException {
-    return Federation.connect(
-        List.of(new SiteEndpoint(name, URI.create("grpc://127.0.0.1:" + s.port()), null)), new Properties());
+    return DriverManager.getConnection("jdbc:shoal:sites=" + name + "@grpc://127.0.0.1:" + s.port() + ";user=tck");
   }
 
   /** A catalog client of its own, as another engine would have (not the sites'). */
@@ -142,11 +137,16 @@ public final class LakeFederation implements AutoCloseable {
   }
 
   /** Runs {@code body} with the store or catalog stopped, starting it again after. */
-  void without(String what, Consumer<Void> body) throws Exception {
+  /** A test body that may throw. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  void without(String what, Body body) throws Exception {
     if (what.equals("store")) lake.stopStore();
     else lake.stopCatalog();
     try {
-      body.accept(null);
+      body.run();
     } finally {
       if (what.equals("store")) lake.startStore();
       else lake.startCatalog();

@@ -152,7 +152,9 @@ public final class LakeServers implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx384m", "-cp", cp, "io.shoal.lake.servers.RestCatalogMain");
     Map<String, String> env = pb.environment();
     env.put("CATALOG_WAREHOUSE", warehouse());
-    env.put("CATALOG_URI", "jdbc:sqlite:" + root.resolve("catalog.db"));
+    // Readers (every query's table refresh) and a commit meet on one SQLite file: without a busy
+    // timeout the commit fails at once with SQLITE_BUSY (seen as 500 "Unknown failure").
+    env.put("CATALOG_URI", "jdbc:sqlite:" + root.resolve("catalog.db") + "?journal_mode=WAL&busy_timeout=10000");
     env.put("CATALOG_IO__IMPL", "org.apache.iceberg.aws.s3.S3FileIO");
     env.put("CATALOG_S3_ENDPOINT", storeEndpoint());
     env.put("CATALOG_S3_PATH__STYLE__ACCESS", "true");

@@ -136,6 +136,7 @@ public class IcebergImporter {
           try (java.io.OutputStream out = table.io().newOutputFile(location).createOrOverwrite()) {
             Files.copy(staged, out);
           }
+          Files.deleteIfExists(staged);
         } else {
           Path dest = dataDir.resolve(staged.getFileName()).toAbsolutePath();
           written.add(dest);

@@ -231,8 +231,10 @@ public class IcebergTableSource implements TableSource {
         refreshing.set(false);
       }
     }
-    if (d.failure() != null) throw d.failure();
-    return d.info();
+    // A table described once keeps its last description through an outage: its queries fail with
+    // the catalog's or store's own error at bind time, instead of "does not exist".
+    if (d.info() != null) return d.info();
+    throw d.failure();
   }
 
   private Described describeNow() {
@@ -242,14 +244,19 @@ public class IcebergTableSource implements TableSource {
       try {
         d = new Described(System.nanoTime(), describe(table), null);
       } catch (RuntimeException e) {
-        d = new Described(System.nanoTime(), null, new SiteException(
+        d = failed(new SiteException(
             SiteException.Kind.DATA_ERROR, "table " + name + " (iceberg " + id + "): " + e.getMessage(), e));
       }
     } catch (SiteException e) {
-      d = new Described(System.nanoTime(), null, e);
+      d = failed(e);
     }
     described = d;
     return d;
+  }
+
+  private Described failed(SiteException e) {
+    Described last = described;
+    return new Described(System.nanoTime(), last == null ? null : last.info(), e);
   }
 
   /** How long a description (or the failure to get one) is given without asking the catalog again. */

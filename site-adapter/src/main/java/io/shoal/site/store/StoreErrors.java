@@ -98,6 +98,10 @@ public final class StoreErrors {
       }
       if (c instanceof NotFoundException) return Cause.MISSING;
       if (c instanceof NotAuthorizedException || c instanceof ForbiddenException) return Cause.CREDENTIALS;
+      if (c instanceof ServiceUnavailableException) return Cause.UNREACHABLE;
+      // The catalog answered with its own failure (e.g. it cannot read the store itself): it is
+      // reachable, whatever the text of its message says.
+      if (c instanceof ServiceFailureException) return Cause.OTHER;
       if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
         return Cause.UNREACHABLE;
       }
@@ -110,7 +114,6 @@ public final class StoreErrors {
       String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("connection refused") || m.contains("unable to execute http request")) return Cause.UNREACHABLE;
       if (m.contains("timed out") || m.contains("timeout")) return Cause.TIMEOUT;
-      if (c instanceof ServiceUnavailableException) return Cause.UNREACHABLE;
     }
     return Cause.OTHER;
   }
@@ -126,9 +129,13 @@ public final class StoreErrors {
     Throwable inner = t;
     while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
     String m = inner.getMessage() == null ? inner.getClass().getSimpleName() : inner.getMessage();
-    if (t instanceof RESTException || t instanceof ServiceFailureException || t instanceof NotAuthorizedException
-        || t instanceof ForbiddenException || t instanceof NotFoundException) {
-      m = t.getMessage() == null ? m : t.getMessage();
+    // What the catalog itself said (its failure, a refusal) is better than the innermost cause.
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ServiceFailureException || c instanceof NotAuthorizedException
+          || c instanceof ForbiddenException || c instanceof NotFoundException) {
+        if (c.getMessage() != null) m = c.getMessage();
+        break;
+      }
     }
     int nl = m.indexOf('\n');
     m = (nl < 0 ? m : m.substring(0, nl)).strip();

@@ -43,7 +43,9 @@ public final class RestCatalogMain {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(host);
     connector.setPort(port);
-    connector.setReuseAddress(false);
+    // SO_REUSEADDR (a restart may bind while old connections linger); never SO_REUSEPORT.
+    connector.setReuseAddress(true);
+    connector.setReusePort(false);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
