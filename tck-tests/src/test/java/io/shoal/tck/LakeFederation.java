@@ -23,7 +23,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * object storage: S3Proxy and Iceberg's REST catalog server on loopback, each in a JVM of its own;
  * each site's tables imported with {@code shoal import}'s importer through the REST catalog into
  * namespace {@code <site>}. Each site also has {@code events} as a local Parquet file (a table
- * that does not need the lake) and {@code appends}, a small Iceberg table for the append suite.
+ * that does not need the lake) and {@code appends}, a small Iceberg table for the append suite;
+ * apac has {@code cache: memory} on top of its file cache.
  * Started once per test JVM and shared by the lake suites.
  */
 public final class LakeFederation implements AutoCloseable {
@@ -84,6 +85,8 @@ public final class LakeFederation implements AutoCloseable {
         .append("data: ").append(dataDir == null ? root.resolve(name) : dataDir).append('\n')
         .append("catalog: ").append(LakeServers.yaml(catalog)).append('\n')
         .append("file-cache: { max-size: 1GiB, fetch-threads: 4 }\n")
+        // apac keeps its tables in memory too: the memory cache loads from the file cache's copies.
+        .append(name.equals("apac") ? "cache: memory\n" : "")
         .append("tables:\n");
     for (String table : TpchSplit.TABLES) {
       yaml.append("  ").append(table).append(": { iceberg: ").append(namespace).append('.').append(table);
