@@ -50,6 +50,8 @@ public final class LakeFederation implements AutoCloseable {
     this.tpch = tpch;
     Files.createDirectories(root);
     lake = LakeServers.start(Path.of(System.getProperty("shoal.lake.servers.dir")), root.resolve("servers"));
+    // eu's clicks: a Parquet table named by an s3:// glob (the events rows, as objects).
+    upload(tpch.resolve("eu").resolve("events.parquet"), "s3://" + LakeServers.BUCKET + "/globs/eu/part-0.parquet");
     Path appends = root.resolve("appends.csv");
     Files.writeString(appends, "id,name\n1,first\n");
     for (var site : TpchSplit.SITES) {
@@ -101,9 +103,21 @@ public final class LakeFederation implements AutoCloseable {
     }
     yaml.append("  appends: { iceberg: ").append(namespace).append(".appends }\n");
     yaml.append("  events: { parquet: \"").append(tpch.resolve(namespace).resolve("events.parquet")).append("\" }\n");
+    if (name.equals("eu")) {
+      yaml.append("  clicks: { parquet: \"s3://").append(LakeServers.BUCKET).append("/globs/eu/*.parquet\" }\n");
+    }
     Path file = root.resolve(name + ".yaml");
     Files.writeString(file, yaml);
     return file;
+  }
+
+  /** Uploads a local file to {@code location} through an S3 client of its own (another writer). */
+  void upload(Path file, String location) throws Exception {
+    Map<String, String> props = io.shoal.site.store.Secrets.resolve(lake.siteCatalog(), null);
+    try (org.apache.iceberg.io.FileIO store = io.shoal.site.store.ObjectStores.open(props);
+        java.io.OutputStream out = store.newOutputFile(location).createOrOverwrite()) {
+      Files.copy(file, out);
+    }
   }
 
   /** Starts one more site over the lake (stopped with the fixture). */

@@ -111,8 +111,13 @@ public final class StoreErrors {
         return Cause.TIMEOUT;
       }
       if (c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException)) return Cause.TIMEOUT;
+      // httpclient5's NoHttpResponseException: a kept-alive connection to a server that went away.
+      if (c.getClass().getSimpleName().equals("NoHttpResponseException")) return Cause.UNREACHABLE;
       String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("connection refused") || m.contains("unable to execute http request")) return Cause.UNREACHABLE;
+      if (m.contains("connection refused") || m.contains("unable to execute http request")
+          || m.contains("failed to respond") || m.contains("connection reset")) {
+        return Cause.UNREACHABLE;
+      }
       if (m.contains("timed out") || m.contains("timeout")) return Cause.TIMEOUT;
     }
     return Cause.OTHER;
