@@ -208,8 +208,8 @@ public record SiteConfig(
     java.util.List<String> extensions = raw.duckdb() == null ? null : raw.duckdb().extensions();
     if (extensions != null && !extensions.isEmpty()) {
       throw new ConfigException(YamlFiles.where(file, "duckdb.extensions")
-          + ": DuckDB extensions are not supported yet; object-store files are read through the file cache"
-          + " (see the README, 'Object storage')");
+          + ": duckdb.extensions: DuckDB extensions are not supported yet; object-store files are read through"
+          + " the file cache (see the README, 'Lakes')");
     }
     Path dataDir = base.resolve(raw.data()).normalize();
     return new LakeConfig(storage, dataDir.resolve("file-cache"), bytes, threads, extensions);
