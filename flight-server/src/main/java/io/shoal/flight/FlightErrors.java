@@ -47,6 +47,7 @@ final class FlightErrors {
   }
 
   static String sqlState(SiteException e) {
+    if (e.sqlState() != null) return e.sqlState();
     return switch (e.kind()) {
       case INVALID_SQL -> SqlStates.SYNTAX_ERROR;
       case CONVERSION -> SqlStates.CONVERSION_FAILED;

@@ -392,8 +392,9 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       listener.start(root, reader);
       // The policy outcome rides on the first batch, so that plain Flight clients lose nothing.
       byte[] outcome =
-          run.suppressedGroups() > 0 || run.epsilon() != null
-              ? Json.toBytes(new StreamMetadata(run.decision(), run.suppressedGroups(), run.epsilon(), run.privateTable(), run.privateFigures()))
+          run.suppressedGroups() > 0 || run.storeBytes() > 0 || run.epsilon() != null
+              ? Json.toBytes(new StreamMetadata(run.decision(), run.suppressedGroups(), run.storeBytes(), run.epsilon(),
+                  run.privateTable(), run.privateFigures()))
               : null;
       boolean sentAny = false;
       while (!cancelled.get() && !listener.isCancelled() && reader.loadNextBatch()) {

@@ -255,7 +255,10 @@ public final class SiteClient implements AutoCloseable {
       return new SQLException("site " + endpoint.name() + " (" + endpoint.uri() + "): " + tlsProblem,
           SqlStates.SITE_UNREACHABLE, e);
     }
-    String what = state.equals(SqlStates.SITE_UNREACHABLE)
+    // A site that answered with its own 08001 (its catalog or object store is unreachable) was
+    // reached: its message says what it could not reach.
+    boolean transport = carried == null || status.code() == FlightStatusCode.UNAVAILABLE;
+    String what = state.equals(SqlStates.SITE_UNREACHABLE) && transport
         ? "is unreachable"
         : state.equals(SqlStates.CONNECTION_LOST) ? "lost the connection" : "failed";
     return new SQLException(

@@ -9,14 +9,20 @@ package io.shoal.protocol;
  * @param decision {@code rows}, {@code aggregates} or {@code private}
  * @param suppressedGroups groups left out: too few rows (aggregates), or held back by partition
  *     selection (private)
+ * @param storeBytes bytes the site fetched from object storage to run the fragment (0: all cached)
  * @param epsilon for {@code private}: the privacy budget the site spent on the answer
  * @param privateTable for {@code private}: the table whose units the noise protects
  * @param figures for {@code private}: how many noisy figures epsilon was split over (each gets
  *     epsilon / figures), else 0
  */
 public record StreamMetadata(
-    String decision, long suppressedGroups, java.math.BigDecimal epsilon, String privateTable, int figures) {
+    String decision,
+    long suppressedGroups,
+    long storeBytes,
+    java.math.BigDecimal epsilon,
+    String privateTable,
+    int figures) {
   public StreamMetadata(String decision, long suppressedGroups) {
-    this(decision, suppressedGroups, null, null, 0);
+    this(decision, suppressedGroups, 0, null, null, 0);
   }
 }

@@ -205,7 +205,15 @@ final class DuckFragment implements Site.Fragment {
             message,
             rule,
             (System.nanoTime() - started) / 1_000_000,
+            storeBytes(),
             epsilon));
+  }
+
+  /** Bytes the current bindings fetched from object storage. */
+  private long storeBytes() {
+    long n = 0;
+    for (QueryBinding b : bindings.values()) n += b.storeBytes();
+    return n;
   }
 
   Verdict verdict() {
@@ -419,7 +427,7 @@ final class DuckFragment implements Site.Fragment {
         openRuns++;
       }
       DuckFragmentRun started = new DuckFragmentRun(
-          this::cancel, rs, reader, snapshots, decision, withheld, plan,
+          this::cancel, rs, reader, snapshots, decision, withheld, storeBytes(), plan,
           run -> {
             watch.close();
             if (release != null) {

@@ -27,8 +27,10 @@ final class DuckFragmentRun implements FragmentRun {
       Map<String, Long> snapshots,
       String decision,
       long suppressedGroups,
+      long storeBytes,
       io.shoal.site.privacy.PrivatePlan privatePlan,
       Consumer<DuckFragmentRun> onClose) {
+    this.storeBytes = storeBytes;
     this.privatePlan = privatePlan;
     this.canceller = canceller;
     this.resultSet = resultSet;
@@ -37,6 +39,13 @@ final class DuckFragmentRun implements FragmentRun {
     this.decision = decision;
     this.suppressedGroups = suppressedGroups;
     this.onClose = onClose;
+  }
+
+  private final long storeBytes;
+
+  @Override
+  public long storeBytes() {
+    return storeBytes;
   }
 
   @Override

@@ -104,12 +104,19 @@ public final class DuckSite implements Site {
     for (TableSource t : tables.values()) {
       try {
         out.put(t.name(), t.describe().columns());
+        undescribed.remove(t.name());
       } catch (SiteException e) {
-        LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
+        // e.g. a catalog that was down since start-up: its queries say why instead of "does not exist"
+        if (undescribed.put(t.name(), e.getMessage()) == null) {
+          LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
+        }
       }
     }
     return out;
   }
+
+  /** Tables whose columns could not be read at the last try, with the reason. */
+  private final Map<String, String> undescribed = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The tables this principal may know about: {@code export: none} tables are invisible. */
   private Set<String> visibleTables(Policy policy) {
@@ -207,7 +214,8 @@ public final class DuckSite implements Site {
     dirs.add(withSlash(config.dataDir()));
     for (TableConfig t : config.tables().values()) {
       String glob = t.parquet() != null ? t.parquet() : t.csv();
-      if (glob != null) dirs.add(withSlash(globRoot(glob)));
+      // Object-store globs are read from copies in the data folder's file cache.
+      if (glob != null && !SiteConfig.isObjectStore(glob)) dirs.add(withSlash(globRoot(glob)));
     }
     StringBuilder list = new StringBuilder("[");
     for (String d : dirs) list.append(list.length() > 1 ? ", " : "").append(Sql.literal(d));
@@ -333,6 +341,7 @@ public final class DuckSite implements Site {
       io.shoal.site.table.ParsedFragment parsed;
       try {
         Map<String, String> broken = new TreeMap<>(unavailable);
+        broken.putAll(undescribed);
         broken.keySet().retainAll(visible);
         parsed = guard.check(text, visible, broken);
       } catch (SiteException e) {

@@ -18,6 +18,11 @@ public interface FragmentRun extends AutoCloseable {
   /** Groups the site's minimum group size removed from this result (0 when the table exports rows). */
   long suppressedGroups();
 
+  /** Bytes fetched from object storage to run this fragment (0 when every file was cached or local). */
+  default long storeBytes() {
+    return 0;
+  }
+
   /** The policy decision: {@code rows}, {@code aggregates} or {@code private}. */
   String decision();
 

@@ -31,6 +31,8 @@ public class SiteException extends Exception {
   private final Kind kind;
   /** The rule that refused, e.g. {@code guard:function} or {@code policy:denied-column}; null otherwise. */
   private String rule;
+  /** A SQLState chosen where the failure happened (e.g. 08001 for an unreachable object store), else null. */
+  private String sqlState;
   /** The tables the binder resolved before the failure, for the audit line. */
   private Set<String> tables = Set.of();
 
@@ -54,6 +56,16 @@ public class SiteException extends Exception {
 
   public SiteException withRule(String rule) {
     this.rule = rule;
+    return this;
+  }
+
+  /** The SQLState this failure carries, or null to derive it from the kind. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  public SiteException withSqlState(String state) {
+    this.sqlState = state;
     return this;
   }
 

@@ -49,6 +49,14 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "reuse the data in --dir if an earlier run imported the same --sf")
   boolean keep;
 
+  @Option(
+      names = "--lake",
+      description = {
+        "put the sites' tables in a local S3-compatible store (S3Proxy) under an Iceberg REST catalog,",
+        "both started by the demo on 127.0.0.1; the sites read them through their file caches"
+      })
+  boolean lake;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -79,14 +87,29 @@ public final class DemoCommand implements Callable<Integer> {
     DemoSetup setup = new DemoSetup(dir, sf, basePort);
     SiteProcesses sites =
         new SiteProcesses(setup.logsDir(), line -> err.println("shoal demo: warning: " + line));
+    io.shoal.examples.lake.LakeServers[] lakeServers = new io.shoal.examples.lake.LakeServers[1];
     // Ctrl-C at any point (also during --serve) must not leave site processes behind.
-    Thread hook = new Thread(sites::stopAll, "shoal-demo-stop-sites");
+    Thread hook = new Thread(() -> {
+      sites.stopAll();
+      if (lakeServers[0] != null) lakeServers[0].close();
+    }, "shoal-demo-stop-sites");
     Runtime.getRuntime().addShutdownHook(hook);
     String step = "generate";
     try {
       int total = 5;
       List<String> names = TpchSplit.SITES.stream().map(TpchSplit.Site::name).toList();
-      if (keep && setup.hasCompleteData()) {
+      // Data imported into the lake is reused only by another --lake run, and the other way round.
+      boolean reuse = keep && setup.hasCompleteData() && lake == java.nio.file.Files.isDirectory(setup.lakeDir());
+      if (lake) {
+        step = "start the lake";
+        lakeServers[0] = startLake(setup, reuse);
+        try {
+          setup.withLake(lakeServers[0].siteCatalog());
+        } catch (java.io.IOException e) {
+          throw new DemoException("start the lake", "cannot write the lake's secret file: " + e.getMessage(), e);
+        }
+      }
+      if (reuse) {
         heading(1, total, "TPC-H sf=" + fmtSf() + ": reusing the data in " + setup.dir() + " (--keep)");
         step = "configure";
         setup.writeSiteConfigs();
@@ -134,17 +157,20 @@ public final class DemoCommand implements Callable<Integer> {
       }
       step = "stop sites";
       sites.stopAll();
+      stopLake(lakeServers[0]);
       out.println("demo finished: " + ok + " queries OK");
       return 0;
     } catch (DemoException e) {
       err.println("shoal demo: " + e.step() + ": " + e.getMessage());
       sites.stopAll();
+      stopLake(lakeServers[0]);
       return 1;
     } catch (RuntimeException | Error e) {
       // A bug or a missing class (e.g. no driver jar): still one line, and no site left running.
       err.println("shoal demo: " + step + ": " + Tour.firstLine(String.valueOf(e.getMessage()))
           + " (" + e.getClass().getSimpleName() + ")");
       sites.stopAll();
+      stopLake(lakeServers[0]);
       return 1;
     } finally {
       if (!serve) {
@@ -154,6 +180,41 @@ public final class DemoCommand implements Callable<Integer> {
           // already shutting down: the hook runs anyway
         }
       }
+    }
+  }
+
+  /**
+   * Starts S3Proxy and the REST catalog on loopback, with their data in {@code <dir>/lake} (emptied
+   * unless the data is reused). Their jars come from {@code examples/lake-servers/target}, found
+   * through {@code -Dshoal.home} (set by bin/shoal) or {@code -Dshoal.lake.servers.dir}.
+   */
+  private io.shoal.examples.lake.LakeServers startLake(DemoSetup setup, boolean reuse) throws DemoException {
+    long t = heading(0, 5, "Starting the lake: S3Proxy and an Iceberg REST catalog on 127.0.0.1");
+    String home = System.getProperty("shoal.home", ".");
+    Path servers = Path.of(System.getProperty("shoal.lake.servers.dir", home + "/examples/lake-servers/target"));
+    try {
+      if (!reuse) deleteTree(setup.lakeDir());
+      io.shoal.examples.lake.LakeServers l = io.shoal.examples.lake.LakeServers.start(servers, setup.lakeDir());
+      out.println("  object store " + l.storeEndpoint() + " (bucket " + io.shoal.examples.lake.LakeServers.BUCKET
+          + "), REST catalog " + l.catalogUri() + " (logs in " + setup.lakeDir() + ")");
+      done(t);
+      return l;
+    } catch (java.io.IOException e) {
+      throw new DemoException("start the lake", e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DemoException("start the lake", "interrupted", e);
+    }
+  }
+
+  private static void stopLake(io.shoal.examples.lake.LakeServers l) {
+    if (l != null) l.close();
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(root)) return;
+    try (var walk = java.nio.file.Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
     }
   }
 

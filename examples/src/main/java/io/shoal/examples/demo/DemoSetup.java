@@ -47,11 +47,32 @@ public final class DemoSetup {
   private final Path dir;
   private final double sf;
   private final int basePort;
+  /** With {@code --lake}: the sites' {@code catalog:} (a REST catalog over S3Proxy); else null. */
+  private Map<String, String> lakeCatalog;
 
   public DemoSetup(Path dir, double sf, int basePort) {
     this.dir = dir.toAbsolutePath().normalize();
     this.sf = sf;
     this.basePort = basePort;
+  }
+
+  /**
+   * Puts every site's tables in the lake: Iceberg tables under the REST catalog {@code catalog}
+   * (Iceberg's own properties), in namespace {@code <site>}, with data in object storage.
+   */
+  public DemoSetup withLake(Map<String, String> catalog) {
+    this.lakeCatalog = catalog == null ? null : Map.copyOf(catalog);
+    return this;
+  }
+
+  /** Where the lake's servers keep their data ({@code --lake}). */
+  public Path lakeDir() {
+    return dir.resolve("lake");
+  }
+
+  /** The namespace of one site's tables: {@code tpch}, or the site's name in a shared lake catalog. */
+  String namespace(TpchSplit.Site site) {
+    return lakeCatalog == null ? NAMESPACE : site.name();
   }
 
   public Path dir() {
@@ -117,7 +138,7 @@ public final class DemoSetup {
       for (int i = 0; i < TpchSplit.SITES.size(); i++) {
         TpchSplit.Site site = TpchSplit.SITES.get(i);
         Path yaml = siteYaml(site.name());
-        Files.writeString(yaml, siteYamlText(site, port(i)));
+        Files.writeString(yaml, siteYamlText(site, port(i), lakeCatalog));
         files.add(yaml);
       }
     } catch (IOException e) {
@@ -128,15 +149,25 @@ public final class DemoSetup {
 
   /** The YAML of one demo site. Paths are relative to the file, so the folder can be moved. */
   static String siteYamlText(TpchSplit.Site site, int port) {
+    return siteYamlText(site, port, null);
+  }
+
+  static String siteYamlText(TpchSplit.Site site, int port, Map<String, String> lake) {
+    String namespace = lake == null ? NAMESPACE : site.name();
     StringBuilder y = new StringBuilder();
     y.append("# Written by `shoal demo`: one region's share of TPC-H, served over Arrow Flight SQL.\n");
     y.append("name: ").append(site.name()).append('\n');
     y.append("region: ").append(site.region()).append('\n');
     y.append("listen: 127.0.0.1:").append(port).append('\n');
     y.append("data: ./").append(site.name()).append("-data\n");
+    if (lake != null) {
+      y.append("# The tables are in object storage (S3Proxy) under a REST catalog: Iceberg's own property names.\n");
+      y.append("catalog: ").append(io.shoal.examples.lake.LakeServers.yaml(lake)).append('\n');
+      y.append("file-cache: { max-size: 2GiB }\n");
+    }
     y.append("tables:\n");
     for (String table : TpchSplit.TABLES) {
-      y.append("  ").append(table).append(": { iceberg: ").append(NAMESPACE).append('.').append(table);
+      y.append("  ").append(table).append(": { iceberg: ").append(namespace).append('.').append(table);
       if (TpchSplit.REPLICATED.contains(table)) {
         y.append(", distribution: replicated");
       }
@@ -171,7 +202,7 @@ public final class DemoSetup {
           long t0 = System.nanoTime();
           ImportResult r =
               importer.importFiles(
-                  catalog, TableIdentifier.of(NAMESPACE, table), List.of(parquet), Sites.stagingDir(config), m -> {});
+                  catalog, TableIdentifier.of(namespace(site), table), List.of(parquet), Sites.stagingDir(config), m -> {});
           counts.put(table, r.rows());
           progress.accept(
               String.format(

@@ -210,6 +210,7 @@ final class Fetch {
     } catch (RuntimeException e) {
       return; // not ours (a plain Flight SQL server's metadata): nothing to report
     }
+    if (md.storeBytes() > 0) query.record.storeBytes(site, md.storeBytes());
     if ("private".equals(md.decision())) {
       warnPrivate(md);
       return;

@@ -57,6 +57,7 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
         .add("message", varchar)
         .add("rule", varchar)
         .add("millis", bigint)
+        .add("store_bytes", bigint)
         .add("epsilon", f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), true))
         .build();
   }
@@ -114,6 +115,7 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
       text.apply("message"),
       text.apply("rule"),
       num.apply("millis"),
+      num.apply("store_bytes"),
       n.hasNonNull("epsilon") ? n.get("epsilon").asDouble() : null
     };
   }

@@ -14,7 +14,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * {@code shoal.queries}: the coordinator's recent queries ({@link QueryLog}), one row per query
  * and site asked (a query that asked no site has one row with a null site). {@code rows} and
- * {@code bytes} are what arrived from the site, counted as the site's audit log counts them.
+ * {@code bytes} are what arrived from the site, counted as the site's audit log counts them;
+ * {@code store_bytes} is what the site fetched from object storage for the query (0 when its file
+ * cache had every file), as in its audit log.
  */
 public final class QueriesTable extends AbstractTable implements ScannableTable {
 
@@ -35,6 +37,7 @@ public final class QueriesTable extends AbstractTable implements ScannableTable 
         .add("site_millis", bigint)
         .add("suppressed_groups", bigint)
         .add("site_status", varchar)
+        .add("store_bytes", bigint)
         .build();
   }
 

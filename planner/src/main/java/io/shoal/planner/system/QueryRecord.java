@@ -32,6 +32,8 @@ public final class QueryRecord {
     long millis;
     long fragments;
     long suppressedGroups;
+    /** Bytes the site fetched from object storage for this query (its file cache's misses). */
+    long storeBytes;
     String status = "running";
   }
 
@@ -79,6 +81,10 @@ public final class QueryRecord {
 
   public synchronized void suppressed(String site, long groups) {
     sites.computeIfAbsent(site, k -> new SiteStats()).suppressedGroups += groups;
+  }
+
+  public synchronized void storeBytes(String site, long bytes) {
+    sites.computeIfAbsent(site, k -> new SiteStats()).storeBytes += bytes;
   }
 
   public synchronized void warn(SQLWarning w) {
@@ -145,12 +151,12 @@ public final class QueryRecord {
     long startedMillis = ts.getTime();
     if (sites.isEmpty()) {
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          null, null, null, null, null, null});
+          null, null, null, null, null, null, null});
     }
     for (Map.Entry<String, SiteStats> e : sites.entrySet()) {
       SiteStats s = e.getValue();
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status});
+          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status, s.storeBytes});
     }
     return out;
   }

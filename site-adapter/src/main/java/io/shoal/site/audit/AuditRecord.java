@@ -27,6 +27,8 @@ import java.util.Map;
  * @param rule the rule that refused the fragment (e.g. {@code guard:function},
  *     {@code policy:denied-column}), else null
  * @param millis time from prepare to close
+ * @param storeBytes bytes fetched from object storage for this fragment (0 when its files came from
+ *     the site's file cache or local disk)
  * @param epsilon for {@code private}: the privacy budget the fragment spent, else null
  */
 public record AuditRecord(
@@ -45,14 +47,16 @@ public record AuditRecord(
     String message,
     String rule,
     long millis,
+    @JsonProperty("store_bytes") long storeBytes,
     java.math.BigDecimal epsilon) {
 
-  /** A line of a fragment that spent no privacy budget. */
+  /** A line that fetched nothing from object storage and spent no privacy budget. */
   public AuditRecord(
-      String time, String site, String queryId, String principal, String sql, String sqlSha256, Map<String, Long> tables,
-      long rows, long bytes, String decision, long suppressedGroups, String status, String message, String rule, long millis) {
-    this(time, site, queryId, principal, sql, sqlSha256, tables, rows, bytes, decision, suppressedGroups, status, message,
-        rule, millis, null);
+      String time, String site, String queryId, String principal, String sql, String sqlSha256,
+      Map<String, Long> tables, long rows, long bytes, String decision, long suppressedGroups,
+      String status, String message, String rule, long millis) {
+    this(time, site, queryId, principal, sql, sqlSha256, tables, rows, bytes, decision, suppressedGroups,
+        status, message, rule, millis, 0, null);
   }
 
   public static String sha256(String text) {

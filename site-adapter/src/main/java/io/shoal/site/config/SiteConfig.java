@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param cache the site's default cache mode for tables ({@code none} unless set)
  * @param threads DuckDB worker threads (default: the machine's cores)
  * @param limits what the site allows one caller ({@code limits:}; defaults when absent)
+ * @param lake object storage properties and the local file cache ({@code storage:},
+ *     {@code file-cache:}, {@code duckdb:})
  */
 public record SiteConfig(
     Path file,
@@ -39,7 +41,8 @@ public record SiteConfig(
     TlsConfig tls,
     CacheMode cache,
     int threads,
-    SiteLimits limits) {
+    SiteLimits limits,
+    LakeConfig lake) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:47470";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -57,7 +60,10 @@ public record SiteConfig(
       TlsConfig tls,
       CacheMode cache,
       Integer threads,
-      LimitsConfig limits) {}
+      LimitsConfig limits,
+      Map<String, String> storage,
+      @com.fasterxml.jackson.annotation.JsonProperty("file-cache") LakeConfig.FileCacheYaml fileCache,
+      LakeConfig.DuckDbYaml duckdb) {}
 
   /** Reads and validates a site file; every problem is a one-line {@link ConfigException}. */
   public static SiteConfig load(Path file) throws ConfigException {
@@ -103,8 +109,8 @@ public record SiteConfig(
         t =
             new TableConfig(
                 t.iceberg(),
-                t.parquet() == null ? null : base.resolve(t.parquet()).normalize().toString(),
-                t.csv() == null ? null : base.resolve(t.csv()).normalize().toString(),
+                location(base, t.parquet()),
+                location(base, t.csv()),
                 t.duckdb(),
                 t.distribution(),
                 t.keys(),
@@ -147,6 +153,7 @@ public record SiteConfig(
         SiteLimits.of(
             raw.limits(),
             (key, why) -> new ConfigException(YamlFiles.where(file, "limits." + key) + ": " + why));
+    LakeConfig lake = lake(file, base, raw);
     return new SiteConfig(
         file,
         raw.name(),
@@ -160,7 +167,53 @@ public record SiteConfig(
         tls,
         raw.cache() == null ? CacheMode.NONE : raw.cache(),
         threads,
-        limits);
+        limits,
+        lake);
+  }
+
+  /** A local path resolved against the config's folder; an object-store URI ({@code s3://...}) as written. */
+  private static String location(Path base, String path) {
+    if (path == null) return null;
+    if (isObjectStore(path)) return path;
+    return base.resolve(path).normalize().toString();
+  }
+
+  /** Whether a table location is in object storage rather than on the site's disk. */
+  public static boolean isObjectStore(String location) {
+    return location != null && location.matches("(?i)(s3|s3a|s3n)://.*");
+  }
+
+  private static LakeConfig lake(Path file, Path base, Raw raw) throws ConfigException {
+    Map<String, String> storage = raw.storage() == null ? Map.of() : Map.copyOf(raw.storage());
+    try {
+      io.shoal.site.store.Secrets.check(storage, base);
+      io.shoal.site.store.Secrets.check(raw.catalog() == null ? Map.of() : raw.catalog(), base);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
+    long bytes = LakeConfig.DEFAULT_CACHE_BYTES;
+    int threads = LakeConfig.DEFAULT_FETCH_THREADS;
+    if (raw.fileCache() != null) {
+      if (raw.fileCache().maxSize() != null) {
+        bytes = SiteLimits.size("file-cache.max-size", raw.fileCache().maxSize(),
+            (key, why) -> new ConfigException(YamlFiles.where(file, key) + ": " + why));
+        if (bytes < 1) throw new ConfigException(YamlFiles.where(file, "file-cache.max-size") + ": must be positive");
+      }
+      if (raw.fileCache().fetchThreads() != null) {
+        threads = raw.fileCache().fetchThreads();
+        if (threads < 1 || threads > 64) {
+          throw new ConfigException(YamlFiles.where(file, "file-cache.fetch-threads") + ": must be 1 to 64, got " + threads);
+        }
+      }
+    }
+    java.util.List<String> extensions = raw.duckdb() == null ? null : raw.duckdb().extensions();
+    if (extensions != null && !extensions.isEmpty()) {
+      throw new ConfigException(YamlFiles.where(file, "duckdb.extensions")
+          + ": duckdb.extensions: DuckDB extensions are not supported yet; object-store files are read through"
+          + " the file cache (see the README, 'Lakes')");
+    }
+    Path dataDir = base.resolve(raw.data()).normalize();
+    return new LakeConfig(storage, dataDir.resolve("file-cache"), bytes, threads, extensions);
   }
 
   /** A minimum group size below 1 would let single rows out of an aggregates-only table. */
@@ -188,7 +241,7 @@ public record SiteConfig(
   /** The same site listening elsewhere (the {@code --listen} override). */
   public SiteConfig withListen(String hostPort) {
     return new SiteConfig(
-        file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls, cache, threads, limits);
+        file, name, region, hostPort, dataDir, catalog, tables, policy, auth, tls, cache, threads, limits, lake);
   }
 
   /** The cache mode of one configured table: its own, else the site's default (never for duckdb tables). */

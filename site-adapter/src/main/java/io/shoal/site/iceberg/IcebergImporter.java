@@ -88,6 +88,9 @@ public class IcebergImporter {
       sourceFunction(f, id); // fail early on unsupported extensions
     }
     List<Path> written = new ArrayList<>();
+    // Objects uploaded for this import: deleted unless the commit references them.
+    List<String> uploaded = new ArrayList<>();
+    org.apache.iceberg.io.FileIO tableIo = null;
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       Transaction create = null;
       Table table;
@@ -102,13 +105,17 @@ public class IcebergImporter {
       }
       Schema schema = table.schema();
       PartitionSpec spec = table.spec();
+      tableIo = table.io();
       if (spec.isPartitioned()) {
         throw new SiteException(
             SiteException.Kind.REFUSED,
             "import into " + id + ": partitioned Iceberg tables are not supported yet");
       }
-      Path dataDir = LocalFileIO.toPath(table.location()).resolve("data");
-      Files.createDirectories(dataDir);
+      // A table in object storage gets its files through the table's own FileIO (S3FileIO); a
+      // local one by a rename into its data folder, as before.
+      boolean remote = io.shoal.site.config.SiteConfig.isObjectStore(table.location());
+      Path dataDir = remote ? null : LocalFileIO.toPath(table.location()).resolve("data");
+      if (dataDir != null) Files.createDirectories(dataDir);
       Files.createDirectories(stagingDir);
 
       List<DataFile> dataFiles = new ArrayList<>();
@@ -118,14 +125,30 @@ public class IcebergImporter {
         Path staged = stagingDir.resolve(UUID.randomUUID() + ".parquet").toAbsolutePath();
         written.add(staged);
         long rows = convert(duck, file, schema, staged, id);
-        Path dest = dataDir.resolve(staged.getFileName()).toAbsolutePath();
-        written.add(dest);
-        move(staged, dest);
-        Metrics metrics = ParquetMetrics.read(duck, dest.toString(), schema, rows);
+        String location;
+        long size;
+        Metrics metrics;
+        if (remote) {
+          metrics = ParquetMetrics.read(duck, staged.toString(), schema, rows);
+          size = Files.size(staged);
+          location = stripSlash(table.location()) + "/data/" + staged.getFileName();
+          uploaded.add(location);
+          try (java.io.OutputStream out = table.io().newOutputFile(location).createOrOverwrite()) {
+            Files.copy(staged, out);
+          }
+          Files.deleteIfExists(staged);
+        } else {
+          Path dest = dataDir.resolve(staged.getFileName()).toAbsolutePath();
+          written.add(dest);
+          move(staged, dest);
+          metrics = ParquetMetrics.read(duck, dest.toString(), schema, rows);
+          size = Files.size(dest);
+          location = dest.toString();
+        }
         dataFiles.add(
             DataFiles.builder(spec)
-                .withPath(dest.toString())
-                .withFileSizeInBytes(Files.size(dest))
+                .withPath(location)
+                .withFileSizeInBytes(size)
                 .withRecordCount(rows)
                 .withMetrics(metrics)
                 .withFormat(FileFormat.PARQUET)
@@ -146,6 +169,7 @@ public class IcebergImporter {
       } catch (CommitStateUnknownException e) {
         // The commit may have landed: the files may be referenced, so they must stay.
         written.clear();
+        uploaded.clear();
         throw new SiteException(
             SiteException.Kind.INTERNAL,
             "import into " + id + ": commit state unknown, check the table: " + e.getMessage(),
@@ -153,6 +177,7 @@ public class IcebergImporter {
       }
       long snapshotId = committedSnapshotId(table, create);
       written.clear();
+      uploaded.clear();
       return new ImportResult(totalRows, dataFiles.size(), snapshotId);
     } catch (SiteException e) {
       throw e;
@@ -163,6 +188,13 @@ public class IcebergImporter {
       throw new SiteException(
           SiteException.Kind.DATA_ERROR, "import into " + id + ": " + firstLine(e), e);
     } finally {
+      for (String location : uploaded) {
+        try {
+          tableIo.deleteFile(location);
+        } catch (RuntimeException ignored) {
+          // best effort: an unreferenced object is harmless, the table never referenced it
+        }
+      }
       for (Path p : written) {
         try {
           Files.deleteIfExists(p);
@@ -171,6 +203,10 @@ public class IcebergImporter {
         }
       }
     }
+  }
+
+  private static String stripSlash(String location) {
+    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
   }
 
   private static long committedSnapshotId(Table table, Transaction create) {

@@ -4,6 +4,8 @@ import io.shoal.protocol.ColumnInfo;
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.TableInfo;
 import io.shoal.site.SiteException;
+import io.shoal.site.store.FileCache;
+import io.shoal.site.store.StoreErrors;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.QueryBinding;
 import io.shoal.site.table.TableSource;
@@ -11,11 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -37,10 +37,13 @@ import org.apache.iceberg.types.Types;
 public class IcebergTableSource implements TableSource {
 
   private final String name;
-  private final Catalog catalog;
+  private final CatalogHandle catalog;
   private final TableIdentifier id;
   private final Distribution distribution;
   private final Map<String, String> keys;
+  private final String site;
+  /** Local copies of data files that are in object storage; null when the site has none. */
+  private final FileCache files;
 
   public IcebergTableSource(
       String name,
@@ -48,11 +51,29 @@ public class IcebergTableSource implements TableSource {
       TableIdentifier id,
       Distribution distribution,
       Map<String, String> keys) {
+    this(name, CatalogHandle.of(catalog), id, distribution, keys, "site", null);
+  }
+
+  /**
+   * @param site the site's name, for errors
+   * @param files where data files read from object storage are copied for DuckDB; may be null when
+   *     every data file is on the site's disk
+   */
+  public IcebergTableSource(
+      String name,
+      CatalogHandle catalog,
+      TableIdentifier id,
+      Distribution distribution,
+      Map<String, String> keys,
+      String site,
+      FileCache files) {
     this.name = name;
     this.catalog = catalog;
     this.id = id;
     this.distribution = distribution;
     this.keys = keys == null ? Map.of() : Map.copyOf(keys);
+    this.site = site;
+    this.files = files;
   }
 
   @Override
@@ -69,6 +90,9 @@ public class IcebergTableSource implements TableSource {
     try {
       return Optional.of(bindOrThrow(fragment));
     } catch (RuntimeException e) {
+      if (StoreErrors.fromStore(e) || e instanceof org.apache.iceberg.exceptions.RESTException) {
+        throw StoreErrors.of(site, name, "plan the scan", e, catalog.endpoints());
+      }
       // e.g. a manifest that is missing or unreadable: report it as a data error on this table.
       throw new SiteException(
           SiteException.Kind.DATA_ERROR,
@@ -97,15 +121,55 @@ public class IcebergTableSource implements TableSource {
     } catch (RuntimeException e) {
       filter = Expressions.alwaysTrue(); // never fail a query over pruning
     }
-    List<String> files;
+    List<FileCache.RemoteFile> planned;
     try {
-      files = plan(table, snapshotId, filter);
+      planned = plan(table, snapshotId, filter);
     } catch (org.apache.iceberg.exceptions.ValidationException e) {
-      files = plan(table, snapshotId, Expressions.alwaysTrue());
+      planned = plan(table, snapshotId, Expressions.alwaysTrue());
     }
     int total = totalFiles(table, snapshot);
-    String viewSql = files.isEmpty() ? emptyView(schema) : parquetView(schema, files);
-    return new QueryBinding(viewSql, snapshotId, files.size(), total);
+    Local local = local(table, planned);
+    String viewSql = planned.isEmpty() ? emptyView(schema) : parquetView(schema, local.paths());
+    return new QueryBinding(
+        viewSql, snapshotId, planned.size(), total, null, local.lease() == null ? null : local.lease()::close,
+        local.lease() == null ? 0 : local.lease().fetchedBytes());
+  }
+
+  /** Paths DuckDB can read, and the lease that keeps fetched copies until the fragment ends. */
+  private record Local(List<String> paths, FileCache.Lease lease) {}
+
+  /**
+   * Local files as they are; object-store files fetched (in parallel, only the missing ones) into
+   * the site's file cache.
+   */
+  private Local local(Table table, List<FileCache.RemoteFile> planned) throws SiteException {
+    List<FileCache.RemoteFile> remote = new ArrayList<>();
+    for (FileCache.RemoteFile f : planned) {
+      if (io.shoal.site.config.SiteConfig.isObjectStore(f.location())) remote.add(f);
+    }
+    if (remote.isEmpty()) {
+      List<String> paths = new ArrayList<>();
+      for (FileCache.RemoteFile f : planned) paths.add(LocalFileIO.toPath(f.location()).toString());
+      return new Local(paths, null);
+    }
+    if (files == null) {
+      throw new SiteException(SiteException.Kind.INTERNAL,
+          "site " + site + ": table " + name + " has data files in object storage but the site has no file cache");
+    }
+    FileCache.Lease lease;
+    try {
+      lease = files.fetch(remote, table.io());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw StoreErrors.of(site, name, "fetch its data files", e, catalog.endpoints());
+    }
+    List<String> paths = new ArrayList<>();
+    int next = 0;
+    for (FileCache.RemoteFile f : planned) {
+      paths.add(io.shoal.site.config.SiteConfig.isObjectStore(f.location())
+          ? lease.paths().get(next++).toString()
+          : LocalFileIO.toPath(f.location()).toString());
+    }
+    return new Local(paths, lease);
   }
 
   /**
@@ -120,11 +184,15 @@ public class IcebergTableSource implements TableSource {
       Snapshot snapshot = table.currentSnapshot();
       if (snapshot == null) return Optional.empty();
       Schema schema = table.schema();
-      List<String> files = plan(table, snapshot.snapshotId(), Expressions.alwaysTrue());
-      String select = files.isEmpty() ? emptyView(schema) : parquetView(schema, files);
+      List<FileCache.RemoteFile> planned = plan(table, snapshot.snapshotId(), Expressions.alwaysTrue());
+      // The memory cache reads the copies right after this; the lease only has to cover the fetch
+      // (a copy evicted in between fails that load, and the next one fetches it again).
+      Local local = local(table, planned);
+      if (local.lease() != null) local.lease().close();
+      String select = planned.isEmpty() ? emptyView(schema) : parquetView(schema, local.paths());
       return Optional.of(
           new io.shoal.site.table.CacheVersion(
-              snapshot.snapshotId() + "/" + schema.schemaId(), snapshot.snapshotId(), select, files.size()));
+              snapshot.snapshotId() + "/" + schema.schemaId(), snapshot.snapshotId(), select, planned.size()));
     } catch (RuntimeException e) {
       throw new SiteException(
           SiteException.Kind.DATA_ERROR,
@@ -133,18 +201,82 @@ public class IcebergTableSource implements TableSource {
     }
   }
 
+  /**
+   * Columns and row count as of the last load. The guard asks for every table's columns every few
+   * seconds and site-info asks for all of them: a catalog or store that hangs must not hold up
+   * queries on the site's other tables. So only the first description waits for the catalog; after
+   * that a description older than {@link #DESCRIBE_NANOS} is given as it is (or its failure thrown)
+   * while one background refresh asks the catalog again.
+   */
   @Override
   public TableInfo describe() throws SiteException {
-    Table table = load();
-    try {
-      return describe(table);
-    } catch (RuntimeException e) {
-      throw new SiteException(
-          SiteException.Kind.DATA_ERROR,
-          "table " + name + " (iceberg " + id + "): " + e.getMessage(),
-          e);
+    Described d = described;
+    if (d == null) {
+      synchronized (describing) {
+        d = described;
+        if (d == null) d = describeNow();
+      }
+    } else if (System.nanoTime() - d.at() > DESCRIBE_NANOS && refreshing.compareAndSet(false, true)) {
+      try {
+        REFRESHERS.execute(() -> {
+          try {
+            synchronized (describing) {
+              describeNow();
+            }
+          } finally {
+            refreshing.set(false);
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        refreshing.set(false);
+      }
     }
+    // A table described once keeps its last description through an outage: its queries fail with
+    // the catalog's or store's own error at bind time, instead of "does not exist".
+    if (d.info() != null) return d.info();
+    throw d.failure();
   }
+
+  private Described describeNow() {
+    Described d;
+    try {
+      Table table = load();
+      try {
+        d = new Described(System.nanoTime(), describe(table), null);
+      } catch (RuntimeException e) {
+        d = failed(new SiteException(
+            SiteException.Kind.DATA_ERROR, "table " + name + " (iceberg " + id + "): " + e.getMessage(), e));
+      }
+    } catch (SiteException e) {
+      d = failed(e);
+    }
+    described = d;
+    return d;
+  }
+
+  private Described failed(SiteException e) {
+    Described last = described;
+    return new Described(System.nanoTime(), last == null ? null : last.info(), e);
+  }
+
+  /** How long a description (or the failure to get one) is given without asking the catalog again. */
+  static final long DESCRIBE_NANOS = 2_000_000_000L;
+
+  /** Background refreshes of descriptions; daemon threads that end when idle. */
+  private static final java.util.concurrent.ExecutorService REFRESHERS =
+      new java.util.concurrent.ThreadPoolExecutor(0, 4, 30, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "shoal-iceberg-describe");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private record Described(long at, TableInfo info, SiteException failure) {}
+
+  private volatile Described described;
+  private final Object describing = new Object();
 
   private TableInfo describe(Table table) {
     List<ColumnInfo> columns = new ArrayList<>();
@@ -168,9 +300,10 @@ public class IcebergTableSource implements TableSource {
    * Planned files per (snapshot, filter): a snapshot never changes, so the same filter on the same
    * snapshot plans the same files. Bounded; cleared wholesale when full.
    */
-  private final java.util.Map<String, List<String>> planned = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, List<FileCache.RemoteFile>> planned = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Table load() throws SiteException {
+    Catalog catalog = this.catalog.get(name);
     try {
       Table t = loaded;
       if (t == null) {
@@ -188,27 +321,25 @@ public class IcebergTableSource implements TableSource {
           "table " + name + ": Iceberg table " + id + " does not exist");
     } catch (RuntimeException e) {
       loaded = null;
-      throw new SiteException(
-          SiteException.Kind.DATA_ERROR,
-          "table " + name + ": cannot load Iceberg table " + id + ": " + e.getMessage(),
-          e);
+      throw StoreErrors.of(site, name, "load Iceberg table " + id, e, this.catalog.endpoints());
     }
   }
 
-  private List<String> plan(Table table, long snapshotId, Expression filter)
+  private List<FileCache.RemoteFile> plan(Table table, long snapshotId, Expression filter)
       throws SiteException {
     String key = snapshotId + "|" + filter;
-    List<String> cached = planned.get(key);
+    List<FileCache.RemoteFile> cached = planned.get(key);
     if (cached != null) return cached;
-    List<String> files = planFiles(table, snapshotId, filter);
+    List<FileCache.RemoteFile> files = planFiles(table, snapshotId, filter);
     if (planned.size() > 256) planned.clear();
     planned.put(key, List.copyOf(files));
     return files;
   }
 
-  private List<String> planFiles(Table table, long snapshotId, Expression filter)
+  /** The data files a scan needs, with their sizes (from the manifests: no request per file). */
+  private List<FileCache.RemoteFile> planFiles(Table table, long snapshotId, Expression filter)
       throws SiteException {
-    Set<String> files = new LinkedHashSet<>();
+    Map<String, FileCache.RemoteFile> files = new java.util.LinkedHashMap<>();
     try (CloseableIterable<FileScanTask> tasks =
         table.newScan().useSnapshot(snapshotId).caseSensitive(false).filter(filter).planFiles()) {
       for (FileScanTask task : tasks) {
@@ -223,12 +354,13 @@ public class IcebergTableSource implements TableSource {
                   + snapshotId
                   + "; Shoal cannot read row-level deletes yet");
         }
-        files.add(LocalFileIO.toPath(task.file().location()).toString());
+        String location = task.file().location();
+        files.putIfAbsent(location, new FileCache.RemoteFile(location, task.file().fileSizeInBytes()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ArrayList<>(files);
+    return new ArrayList<>(files.values());
   }
 
   private int totalFiles(Table table, Snapshot snapshot) throws SiteException {

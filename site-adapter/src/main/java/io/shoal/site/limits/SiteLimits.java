@@ -97,7 +97,8 @@ public record SiteLimits(
     return bytes;
   }
 
-  private static <E extends Exception> long size(String key, String text, BiFunction<String, String, E> error)
+  /** A byte size such as {@code 512KB}, {@code 20GiB} or a plain number of bytes. */
+  public static <E extends Exception> long size(String key, String text, BiFunction<String, String, E> error)
       throws E {
     Matcher m = SIZE.matcher(text.strip());
     if (!m.matches()) throw error.apply(key, key + " must be a size such as 1MiB or 512KB, got '" + text + "'");

@@ -1,0 +1,96 @@
+package io.shoal.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.flight.SiteServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The TPC-H oracle over a lake: three sites whose tables are Iceberg tables in S3Proxy under
+ * Iceberg's REST catalog (real servers on loopback) must return exactly what one DuckDB holding
+ * every row returns, for all 22 queries; and a file once fetched is not fetched again.
+ */
+class LakeTpchTest {
+  private static Connection federation;
+  private static Connection oracle;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    federation = LakeFederation.get().federation();
+    oracle = TestFederation.get().oracle();
+  }
+
+  @AfterAll
+  static void disconnect() throws Exception {
+    if (federation != null) federation.close();
+    if (oracle != null) oracle.close();
+  }
+
+  static IntStream queries() {
+    return IntStream.rangeClosed(1, 22);
+  }
+
+  @ParameterizedTest(name = "tpch-q{0}")
+  @MethodSource("queries")
+  void lakeMatchesOneDatabase(int q) throws Exception {
+    String sql = TpchQueries.get(q);
+    ResultRows expected = ResultRows.run(oracle, sql);
+    ResultRows actual = ResultRows.run(federation, sql);
+    assertThat(ResultRows.difference(expected, actual, OracleTest.Corpus.ordered(sql)))
+        .as("Q%d over the lake differs from the oracle", q)
+        .isNull();
+  }
+
+  /**
+   * A site with an empty file cache fetches Q1's lineitem files once: the first run's store_bytes
+   * in shoal.queries is the files' size, the second run's is 0.
+   */
+  @Test
+  void secondRunOfQ1FetchesNothing() throws Exception {
+    SiteServer cold = LakeFederation.get().startSite("cold", "eu", Map.of());
+    try (Connection c = LakeFederation.federation("cold", cold)) {
+      String q1 = TpchQueries.get(1);
+      long first = storeBytes(c, q1);
+      long second = storeBytes(c, q1);
+      System.out.printf("Q1 at a cold site: %,d bytes fetched from object storage; second run: %,d%n", first, second);
+      assertThat(first).as("first run of Q1 fetches lineitem").isGreaterThan(100_000);
+      assertThat(second).as("second run of Q1 reads the file cache").isZero();
+    }
+  }
+
+  /** Runs {@code sql} to the end and sums store_bytes over the sites of its newest shoal.queries rows. */
+  static long storeBytes(Connection c, String sql) throws Exception {
+    return perSite(c, sql, "store_bytes").values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  static Map<String, Long> perSite(Connection c, String sql, String column) throws Exception {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        // drain
+      }
+    }
+    Map<String, Long> out = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT site, " + column + " FROM shoal.queries WHERE \"sql\" = ? AND started = "
+            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
+      ps.setString(1, sql);
+      ps.setString(2, sql);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Long::sum);
+      }
+    }
+    return out;
+  }
+}
