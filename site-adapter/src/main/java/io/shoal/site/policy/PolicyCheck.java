@@ -1,18 +1,13 @@
 package io.shoal.site.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.protocol.FragmentFunctions;
-import io.shoal.protocol.Json;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.PolicyConfig.Export;
 import io.shoal.site.table.ParsedFragment;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +39,7 @@ import java.util.TreeSet;
  */
 public final class PolicyCheck {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = SqlTrees.NODES;
 
   private final String site;
   private final String region;

@@ -462,7 +462,7 @@ final class PrivateAggregates {
           // A column reference cannot fail; an unnamed expression would be renamed by the wrapper
           // (its name is its text), so only named expressions are wrapped.
           if (cls.equals("STAR") || cls.equals("COLUMN_REF") || item.path("alias").asText("").isEmpty()) continue;
-          ObjectNode wrapped = (ObjectNode) SqlTrees.replacePlaceholder(tryTemplate, withAlias(item, ""));
+          ObjectNode wrapped = (ObjectNode) SqlTrees.replacePlaceholder(tryTemplate, aliased(item, ""));
           wrapped.put("alias", item.path("alias").asText(""));
           ((ArrayNode) items).set(i, wrapped);
         }
@@ -477,12 +477,6 @@ final class PrivateAggregates {
     if (e.isObject() && !e.path("class").asText("").equals("SUBQUERY")) {
       o.set(field, SqlTrees.replacePlaceholder(tryTemplate, e));
     }
-  }
-
-  private static ObjectNode withAlias(JsonNode expression, String alias) {
-    ObjectNode copy = expression.deepCopy();
-    copy.put("alias", alias);
-    return copy;
   }
 
   /** {@code template}'s one select item with {@code shoal_placeholder} replaced by {@code expression}, aliased. */

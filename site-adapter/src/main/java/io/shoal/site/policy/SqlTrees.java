@@ -138,17 +138,6 @@ final class SqlTrees {
   }
 
 
-  /** The SQL text of one expression, as DuckDB renders it. */
-  static String expressionSql(Connection duckdb, JsonNode expression) throws SiteException {
-    ObjectNode select = template(duckdb, "SELECT 1");
-    select.set("select_list", NODES.arrayNode().add(expression.deepCopy()));
-    ObjectNode statement = NODES.objectNode();
-    statement.set("node", select);
-    String sql = toSql(duckdb, statement);
-    if (!sql.startsWith("SELECT ")) throw new SiteException(SiteException.Kind.INTERNAL, "policy rewrite failed: " + sql);
-    return "(" + sql.substring("SELECT ".length()) + ")";
-  }
-
   /** A copy without source positions and aliases: two expressions that mean the same compare equal. */
   static JsonNode canonical(JsonNode node) {
     if (node.isObject()) {
