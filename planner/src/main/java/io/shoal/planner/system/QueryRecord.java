@@ -145,12 +145,12 @@ public final class QueryRecord {
     long startedMillis = ts.getTime();
     if (sites.isEmpty()) {
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          null, null, null, null, null, null});
+          null, null, null, null, null, null, null});
     }
     for (Map.Entry<String, SiteStats> e : sites.entrySet()) {
       SiteStats s = e.getValue();
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status});
+          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status, s.fragments});
     }
     return out;
   }
