@@ -128,6 +128,24 @@ class LauncherExitCodesTest {
   }
 
   @Test
+  void aCoordinatorThatCannotListenExitsWith1() throws Exception {
+    Path config = dir.resolve("coordinator.yaml");
+    StringBuilder yaml = new StringBuilder("sites:\n");
+    for (var e : TestFederation.get().endpoints()) {
+      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
+    }
+    Files.writeString(config, yaml);
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Run r = shoal(dir, null, "coordinator", "--config", config.toString(), "--port",
+          Integer.toString(busy.getLocalPort()));
+      assertThat(r.exit()).as(r.all()).isEqualTo(1);
+      assertThat(r.err()).contains("cannot listen");
+      assertNoStackTrace(r);
+    }
+  }
+
+  @Test
   void helpExitsWith0() throws Exception {
     for (String cmd : List.of("sql", "coordinator", "site", "import", "demo", "bench")) {
       Run r = shoal(dir, null, cmd, "--help");
