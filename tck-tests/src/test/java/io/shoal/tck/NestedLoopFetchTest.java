@@ -73,7 +73,11 @@ class NestedLoopFetchTest {
     distinct.forEach((site, fragments) -> {
       assertThat(coordinator.get(site).fragments()).as("fragments sent to %s", site)
           .isEqualTo(fragments.size());
-      assertThat(audit.get(site).fragments()).as("fragments %s ran (audit lines)", site)
+      // Runs to the end (status ok) in the site's audit: a request the scatter pool could not
+      // take at once is cancelled unread and sent again when its rows are wanted (Fetch.unbegin),
+      // which leaves a 'cancelled' line of 0 rows (the full build saw one for eu).
+      long ok = java.util.Arrays.stream(audit.get(site).status().split(",")).filter("ok"::equals).count();
+      assertThat(ok).as("fragments %s ran to the end (audit: %s)", site, audit.get(site).status())
           .isEqualTo(fragments.size());
     });
   }

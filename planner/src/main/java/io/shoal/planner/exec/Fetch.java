@@ -158,8 +158,12 @@ final class Fetch {
       if (enough) {
         // The LIMIT had its rows before this one was sent: the site never runs it.
         if (pre != null) {
-          pre.cancel("the LIMIT has its rows", null);
-          pre.close();
+          try {
+            pre.cancel("the LIMIT has its rows", null);
+            pre.close();
+          } catch (Exception ignored) {
+            // Nothing was read from it; the site sees a cancelled call.
+          }
         }
         ended(t0, LIMIT_REACHED);
         put(END);
