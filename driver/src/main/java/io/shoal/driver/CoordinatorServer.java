@@ -93,8 +93,9 @@ public final class CoordinatorServer implements AutoCloseable {
     try {
       server.start();
     } catch (RuntimeException e) {
-      throw new SQLException("Shoal: cannot listen on " + host + ":" + port + ": " + Errors.message(e),
-          SqlStates.SITE_UNREACHABLE, e);
+      // Transient: the input is fine, the port is taken (shoal coordinator exits 1, not 2).
+      throw new java.sql.SQLTransientConnectionException("Shoal: cannot listen on " + host + ":"
+          + port + ": " + Errors.message(e), SqlStates.SITE_UNREACHABLE, e);
     }
     return new CoordinatorServer(server, realm);
   }

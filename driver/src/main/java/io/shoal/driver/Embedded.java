@@ -20,6 +20,7 @@ final class Embedded {
   private Embedded() {}
 
   static Connection connect(ShoalUrl url) throws SQLException {
+    requireArrowFlag();
     CoordinatorConfig config = config(url);
     Properties p = new Properties();
     put(p, "user", url.get(ShoalProperty.USER));
@@ -29,6 +30,23 @@ final class Embedded {
     p.setProperty(ShoalProperty.CONNECT_TIMEOUT.key(), Integer.toString(url.getInt(ShoalProperty.CONNECT_TIMEOUT)));
     put(p, ShoalProperty.TLS_TRUSTED_CERTS.key(), url.get(ShoalProperty.TLS_TRUSTED_CERTS));
     return federation(config.sites(), p, url.getInt(ShoalProperty.METADATA_CACHE_SECONDS));
+  }
+
+  /** The flag Arrow needs (FACTS.md), as the README tells people embedding the driver. */
+  static final String ARROW_FLAG = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+
+  /**
+   * Arrow, under the Flight client, reads the native address of NIO buffers by reflection. Without
+   * java.nio opened to it the first site call failed deep inside gRPC, and the user saw "site eu
+   * failed: Failed to read message" (57014) with "Failed to initialize MemoryUtil" seven causes
+   * down; this says it at connect, with the flag to add.
+   */
+  static void requireArrowFlag() throws SQLException {
+    if (!java.nio.Buffer.class.getModule().isOpen("java.nio", Embedded.class.getModule())) {
+      throw new SQLException("Shoal: the embedded driver needs java.nio opened to Apache Arrow:"
+          + " start the JVM with " + ARROW_FLAG + " (or use a jdbc:shoal:remote: URL, which needs"
+          + " no flag)", io.shoal.protocol.SqlStates.SITE_UNREACHABLE);
+    }
   }
 
   static CoordinatorConfig config(ShoalUrl url) throws SQLException {

@@ -63,12 +63,20 @@ final class Errors {
     return message.startsWith("Shoal: ") ? message : "Shoal: " + message;
   }
 
-  /** The innermost SQLException whose state is one of ours (the planner and sites set them). */
+  /**
+   * The innermost SQLException whose state is one of ours (the planner and sites set them). A
+   * failure of {@code shoal coordinator} that Avatica's client raises as an unchecked exception
+   * (opening the connection: a site unreachable, a site's token refused) carries the server's
+   * state in it, so it counts as one: it was reported as XX000.
+   */
   private static SQLException shoalState(Throwable t) {
     SQLException found = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof SQLException s && isShoalState(s.getSQLState())) {
         found = s;
+      } else if (c instanceof org.apache.calcite.avatica.AvaticaClientRuntimeException a
+          && isShoalState(a.getSqlState())) {
+        found = new SQLException(a.getMessage(), a.getSqlState(), a);
       }
     }
     return found;
@@ -105,6 +113,10 @@ final class Errors {
       String n = c.getClass().getName();
       if (n.endsWith("SqlParseException")) {
         return SqlStates.SYNTAX_ERROR;
+      }
+      if (c instanceof NumberFormatException) {
+        // A CAST the coordinator evaluates (Calcite's run time): "For input string: "abc"".
+        return SqlStates.CONVERSION_FAILED;
       }
       if (c instanceof InterruptedException || n.endsWith("CancellationException")) {
         return SqlStates.CANCELLED;
@@ -156,6 +168,15 @@ final class Errors {
     String parse = parseError(t);
     if (parse != null) {
       return parse;
+    }
+    if (shoalState(t) == null) {
+      for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        if (c instanceof NumberFormatException) {
+          // Java's text holds the value; like a site's conversion errors, the message withholds it.
+          return "a value could not be converted to a number at the coordinator (the value is"
+              + " withheld); check the CASTs of the query, or use TRY_CAST";
+        }
+      }
     }
     String best = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -56,7 +56,7 @@ class LakeAppendTest {
   /** The snapshot of {@code appends} in eu's newest audit line that read it. */
   static long auditedSnapshot(Connection c) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(
-            "SELECT \"tables\" FROM shoal.audit WHERE site = 'eu' AND \"tables\" LIKE '%appends%' ORDER BY \"time\" DESC LIMIT 1");
+            "SELECT \"tables\" FROM shoal.audit WHERE site = 'eu' AND \"tables\" LIKE '%appends%' ORDER BY logged_at DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       assertThat(rs.next()).as("an audit line of eu that read appends").isTrue();
       Matcher m = SNAPSHOT.matcher(rs.getString(1));

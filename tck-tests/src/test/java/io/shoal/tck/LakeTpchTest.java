@@ -83,8 +83,8 @@ class LakeTpchTest {
     }
     Map<String, Long> out = new TreeMap<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT site, " + column + " FROM shoal.queries WHERE \"sql\" = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
+        "SELECT site, " + column + " FROM shoal.queries WHERE query_text = ? AND started = "
+            + "(SELECT max(started) FROM shoal.queries WHERE query_text = ?)")) {
       ps.setString(1, sql);
       ps.setString(2, sql);
       try (ResultSet rs = ps.executeQuery()) {

@@ -48,7 +48,7 @@ class MaxRowsTest {
   /** Rows each site sent for the latest run of {@code sql}. */
   static Map<String, Long> rowsPerSite(Connection c, String sql) throws Exception {
     Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT site, \"rows\" FROM shoal.queries WHERE \"sql\" = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT site, rows_received FROM shoal.queries WHERE query_text = ?")) {
       ps.setString(1, sql);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) if (rs.getString(1) != null) out.merge(rs.getString(1), rs.getLong(2), Long::sum);

@@ -51,8 +51,8 @@ final class Plans {
     }
     Map<String, Long> out = new HashMap<>();
     try (PreparedStatement ps = federation.prepareStatement(
-        "SELECT site, bytes FROM shoal.queries WHERE \"sql\" = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
+        "SELECT site, bytes FROM shoal.queries WHERE query_text = ? AND started = "
+            + "(SELECT max(started) FROM shoal.queries WHERE query_text = ?)")) {
       ps.setString(1, sql);
       ps.setString(2, sql);
       try (ResultSet rs = ps.executeQuery()) {

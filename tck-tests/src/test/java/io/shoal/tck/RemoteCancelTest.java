@@ -50,7 +50,7 @@ class RemoteCancelTest {
   /** Site name to {status, millis} of the query's fragments in the sites' audit logs. */
   private static Map<String, Object[]> audit(Connection c, String sql) throws Exception {
     String id = null;
-    try (PreparedStatement ps = c.prepareStatement("SELECT query_id FROM shoal.queries WHERE \"sql\" = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT query_id FROM shoal.queries WHERE query_text = ?")) {
       ps.setString(1, sql);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) id = rs.getString(1);
@@ -80,7 +80,7 @@ class RemoteCancelTest {
   /** Sites that received the fragment (shoal.queries): a fragment never started has nothing to stop. */
   private static int sitesAsked(Connection c, String sql) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(DISTINCT site) FROM shoal.queries WHERE \"sql\" = ? AND site_status IS NOT NULL")) {
+        "SELECT COUNT(DISTINCT site) FROM shoal.queries WHERE query_text = ? AND site_status IS NOT NULL")) {
       ps.setString(1, sql);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

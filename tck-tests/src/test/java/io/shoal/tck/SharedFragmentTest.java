@@ -152,7 +152,7 @@ class SharedFragmentTest {
 
   private static String lastQueryId(String sql) throws SQLException {
     try (PreparedStatement ps = federation.prepareStatement(
-        "SELECT query_id FROM shoal.queries WHERE \"sql\" = ? ORDER BY started DESC LIMIT 1")) {
+        "SELECT query_id FROM shoal.queries WHERE query_text = ? ORDER BY started DESC LIMIT 1")) {
       ps.setString(1, sql);
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).as("shoal.queries has %s", sql).isTrue();

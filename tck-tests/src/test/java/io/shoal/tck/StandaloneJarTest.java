@@ -117,6 +117,16 @@ class StandaloneJarTest {
   }
 
   @Test
+  void fullJarWithoutTheArrowFlagSaysWhichFlagToAdd() throws Exception {
+    Path jar = ChildJvm.built("shoal.jdbc.jar");
+    Map<String, List<String>> got = probe(jar, List.of(),
+        "jdbc:shoal:sites=" + TestFederation.get().sitesProperty(), List.of("count=SELECT COUNT(*) FROM global.lineitem"));
+    assertThat(got.get("connect")).as("refused at connect").singleElement().asString()
+        .startsWith("!08001 ").contains("start the JVM with --add-opens=java.base/java.nio=ALL-UNNAMED")
+        .doesNotContain("Failed to read message", "MemoryUtil");
+  }
+
+  @Test
   void fullJarAloneRunsQueriesThroughTheCoordinator() throws Exception {
     Path jar = ChildJvm.built("shoal.jdbc.jar");
     Map<String, List<String>> got = probe(jar, ARROW, TestCoordinator.url(), queries(false));

@@ -3,11 +3,15 @@ package io.shoal.driver.cli;
 import io.shoal.driver.CoordinatorServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code shoal coordinator --config coordinator.yaml --port 8765}: serves thin JDBC clients. */
+/**
+ * {@code shoal coordinator --config coordinator.yaml --port 8765}: serves thin JDBC clients. Exit
+ * code 2 on bad input (options, the config file), 1 when it cannot listen.
+ */
 @Command(
     name = "coordinator",
     mixinStandardHelpOptions = true,
@@ -28,9 +32,14 @@ public final class CoordinatorCommand implements Callable<Integer> {
     CoordinatorServer server;
     try {
       server = CoordinatorServer.start(config, host, port);
-    } catch (SQLException e) {
+    } catch (SQLTransientConnectionException e) {
+      // The input was fine; the port is taken or the address not ours.
       System.err.println(e.getMessage());
       return 1;
+    } catch (SQLException e) {
+      // Bad input (the README's exit code 2): the config file, its users file, the bind address.
+      System.err.println(e.getMessage());
+      return 2;
     }
     System.out.println("shoal coordinator listening on http://" + host + ":" + server.port()
         + "  (jdbc:shoal:remote:url=http://" + host + ":" + server.port() + ")");

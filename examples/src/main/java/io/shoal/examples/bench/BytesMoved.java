@@ -43,7 +43,9 @@ final class BytesMoved {
     int sqlCol = indexOf(columns, SQL_COLUMNS);
     int idCol = indexOf(columns, ID_COLUMNS);
     List<Integer> bytesCols = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) if (columns.get(i).contains("bytes")) bytesCols.add(i);
+    // What the sites sent: the "bytes" column, not store_bytes (what they fetched from object storage).
+    if (columns.contains("bytes")) bytesCols.add(columns.indexOf("bytes"));
+    else for (int i = 0; i < columns.size(); i++) if (columns.get(i).contains("bytes")) bytesCols.add(i);
     if (sqlCol < 0 || bytesCols.isEmpty()) return OptionalLong.empty();
 
     List<Object[]> rows = new ArrayList<>();

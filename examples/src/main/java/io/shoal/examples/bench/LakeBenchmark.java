@@ -175,8 +175,8 @@ public final class LakeBenchmark {
   /** store_bytes summed over the sites for the newest run of {@code sql} in shoal.queries. */
   private static long storeBytes(Connection c, String sql) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT coalesce(sum(store_bytes), 0) FROM shoal.queries WHERE \"sql\" = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE \"sql\" = ?)")) {
+        "SELECT coalesce(sum(store_bytes), 0) FROM shoal.queries WHERE query_text = ? AND started = "
+            + "(SELECT max(started) FROM shoal.queries WHERE query_text = ?)")) {
       ps.setString(1, sql);
       ps.setString(2, sql);
       try (ResultSet rs = ps.executeQuery()) {

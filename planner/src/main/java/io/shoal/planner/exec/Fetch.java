@@ -55,16 +55,40 @@ final class Fetch {
   private volatile long startNanos;
   private volatile SiteClient client;
   private volatile FlightStream opened;
+  /** The bare LIMIT this fetch reads under (null: all rows are wanted). */
+  private final LimitGroup limit;
+  /** The LIMIT above has the rows it needs: stop reading, the rows taken so far are the result. */
+  private volatile boolean enough;
 
   Fetch(Federation federation, String site, String sql, String[] types, boolean scalar,
-      SiteRuntime.QueryState query) {
+      SiteRuntime.QueryState query, LimitGroup limit) {
     this.federation = federation;
     this.site = site;
     this.sql = sql;
     this.types = types;
     this.scalar = scalar;
     this.query = query;
+    this.limit = limit;
     query.fetches.add(this);
+    if (limit != null) {
+      limit.join(this);
+    }
+  }
+
+  /**
+   * The rows of this fetch's LIMIT group have arrived: the stream stops after the batch in hand
+   * (a fetch waiting for its site's next batch stops at once), and the consumer gets the end.
+   */
+  void enough() {
+    enough = true;
+    FlightStream s = stream;
+    if (s != null) {
+      try {
+        s.cancel("the LIMIT has its rows", null);
+      } catch (RuntimeException ignored) {
+        // The stream may have finished meanwhile.
+      }
+    }
   }
 
   /** Hands the fetch to {@code executor}; false when it refused (full), see {@link #enumerator}. */
@@ -131,14 +155,31 @@ final class Fetch {
     opened = null;
     query.record.fragmentStarted(site);
     try {
+      if (enough) {
+        // The LIMIT had its rows before this one was sent: the site never runs it.
+        if (pre != null) {
+          try {
+            pre.cancel("the LIMIT has its rows", null);
+            pre.close();
+          } catch (Exception ignored) {
+            // Nothing was read from it; the site sees a cancelled call.
+          }
+        }
+        ended(t0, LIMIT_REACHED);
+        put(END);
+        return;
+      }
       if (client == null) {
         client = federation.client(site);
       }
       for (Ticket ticket : List.of(SiteClient.statementTicket(sql))) {
         try (FlightStream s = pre != null ? pre : client.stream(ticket, query.queryId)) {
           stream = s;
+          if (enough) {
+            s.cancel("the LIMIT has its rows", null); // enough() ran before the stream was set
+          }
           boolean first = true;
-          while (!closed && s.next()) {
+          while (!closed && !enough && s.next()) {
             streaming = true;
             VectorSchemaRoot root = s.getRoot();
             if (first) {
@@ -148,6 +189,9 @@ final class Fetch {
             rows += root.getRowCount();
             long bytes = bytes(root);
             query.record.batch(site, root.getRowCount(), bytes);
+            if (limit != null) {
+              limit.arrived(root.getRowCount());
+            }
             Batch batch = new Batch(ArrowRows.convert(root, types, scalar), bytes);
             if (!put(batch)) {
               s.cancel("consumer gone", null);
@@ -160,15 +204,30 @@ final class Fetch {
             ended(t0, "cancelled");
             return;
           }
+          if (enough) {
+            s.cancel("the LIMIT has its rows", null);
+          }
         }
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      federation.recordLatency(site, ms, "up");
-      ended(t0, "ok");
+      if (!enough) {
+        federation.recordLatency(site, ms, "up");
+      }
+      ended(t0, enough ? LIMIT_REACHED : "ok");
       put(END);
     } catch (SQLException e) {
       fail(new ShoalException(e.getSQLState(), site, e.getMessage(), e), t0, rows);
     } catch (FlightRuntimeException e) {
+      if (enough && !closed) {
+        // Our own cancel, because the LIMIT has its rows: the rows taken so far are the result.
+        ended(t0, LIMIT_REACHED);
+        try {
+          put(END);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       SQLException sqle = client == null
           ? new SQLException(e.getMessage(), SqlStates.SITE_UNREACHABLE, e)
           : client.error(e, streaming);
@@ -261,6 +320,9 @@ final class Fetch {
     /** The consumer took the end of the stream (all rows, or all a partial result has). */
     void end();
   }
+
+  /** A fragment's status in shoal.queries when it stopped because the LIMIT above had its rows. */
+  static final String LIMIT_REACHED = "ok: stopped at the LIMIT";
 
   /** SQLState of the suppressed-groups warning: 01000, a general warning. */
   static final String SUPPRESSED_STATE = "01000";

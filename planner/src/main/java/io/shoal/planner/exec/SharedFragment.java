@@ -23,6 +23,8 @@ import org.apache.calcite.linq4j.Enumerator;
 final class SharedFragment {
   /** Kept Arrow bytes past which a second user fetches again rather than replays. */
   static final long REPLAY_LIMIT_BYTES = 64L << 20;
+  /** Kept Arrow bytes of a spooled fragment past which the query fails (see SiteRuntime). */
+  static final long SPOOL_LIMIT_BYTES = 128L << 20;
 
   private final SiteRuntime.QueryState query;
   private final String site;
@@ -31,16 +33,23 @@ final class SharedFragment {
   private final long limit;
   /** How many places of the plan run the fragment (counted when the plan was implemented). */
   private final int users;
+  /** Read again per outer row of a nested loop: fetched once, kept for the whole execution. */
+  private final boolean spool;
+  private final long spoolLimit;
+  /** A spooled fragment's rows, once read to the end. */
+  private List<List<Object>> spooled;
   private int opened;
   /** Begun at bind by the first user, so fragments start concurrently; the first reader takes it. */
   private Fetch pending;
   /** The first reader's batches, kept when there are several users. */
   private Replay replay;
 
-  SharedFragment(SiteRuntime.QueryState query, String site, int users, Supplier<Fetch> starter,
-      long limit) {
+  SharedFragment(SiteRuntime.QueryState query, String site, int users, boolean spool,
+      Supplier<Fetch> starter, long limit, long spoolLimit) {
     this.query = query;
     this.users = users;
+    this.spool = spool;
+    this.spoolLimit = spoolLimit;
     this.site = site;
     this.starter = starter;
     this.limit = limit;
@@ -83,6 +92,9 @@ final class SharedFragment {
   }
 
   Enumerator<Object> enumerator() {
+    if (spool) {
+      return new Spooled();
+    }
     Fetch f;
     Replay keep = null;
     synchronized (this) {
@@ -168,6 +180,63 @@ final class SharedFragment {
       @Override
       public void close() {}
     };
+  }
+
+  /**
+   * The rows of a spooled fragment: the first enumeration reads the fetch to the end and keeps it
+   * (a nested-loop join stops its inner side at the first match of a semi join, so keeping only
+   * what the first reader read would not do); every enumeration replays the kept rows.
+   */
+  private final class Spooled implements Enumerator<Object> {
+    private Enumerator<Object> rows;
+
+    @Override
+    public Object current() {
+      return rows.current();
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (rows == null) {
+        rows = replay(spooledRows());
+      }
+      return rows.moveNext();
+    }
+
+    @Override
+    public void reset() {
+      rows = null;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private synchronized List<List<Object>> spooledRows() {
+    if (spooled == null) {
+      check();
+      Fetch f = pending != null ? pending : starter.get();
+      pending = null;
+      Replay keep = new Replay(spoolLimit);
+      Enumerator<Object> e = f.enumerator(keep);
+      try {
+        while (e.moveNext()) {
+          // every row goes into keep
+        }
+      } finally {
+        e.close();
+      }
+      List<List<Object>> rows = keep.rows();
+      if (rows == null) {
+        throw new ShoalException(SqlStates.LIMIT_EXCEEDED, site, "the coordinator reads site "
+            + site + "'s fragment once per outer row of a join without an equality condition and"
+            + " would keep more than " + (spoolLimit >> 20) + " MB of its rows; add an equality"
+            + " condition to the join, filter that side, or raise -D"
+            + SiteRuntime.SPOOL_LIMIT_PROPERTY, null);
+      }
+      spooled = rows;
+    }
+    return spooled;
   }
 
   /** A later user's rows: replayed if the first reader has finished by then, else fetched anew. */

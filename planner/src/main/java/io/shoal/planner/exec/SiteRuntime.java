@@ -42,6 +42,9 @@ public final class SiteRuntime {
     /** The fragments of this execution by site, bound SQL and row format: one fetch each. */
     final Map<String, SharedFragment> fragments = new ConcurrentHashMap<>();
 
+    /** Per bare LIMIT of the plan: the rows that arrived under it (see {@link RowBudget}). */
+    final Map<RowBudget, LimitGroup> limits = new ConcurrentHashMap<>();
+
     /** Whether the plan's fragments were all started (at the first fragment bound). */
     final AtomicBoolean prestarted = new AtomicBoolean();
 
@@ -106,11 +109,18 @@ public final class SiteRuntime {
   public static final String REPLAY_LIMIT_PROPERTY = "shoal.fragmentReplayLimitBytes";
 
   /**
+   * System property: Arrow bytes of a fragment's result the coordinator keeps when its plan reads
+   * the fragment once per outer row (a nested-loop join's inner side; default 128 MB). Past it the
+   * query fails with 54000 rather than fetch the fragment again for every outer row.
+   */
+  public static final String SPOOL_LIMIT_PROPERTY = "shoal.fragmentSpoolLimitBytes";
+
+  /**
    * Starts the fragment now and returns its rows. The first fragment bound in an execution starts
    * every fragment of the {@code plan}, so that they run at the sites side by side: an aggregate
    * that Calcite computes while binding would otherwise hold back the fragments bound after it.
-   * The same fragment used twice in one execution is fetched once (see {@link SharedFragment});
-   * enumerating it once more than the plan uses it runs the fragment again.
+   * The same fragment used twice in one execution is fetched once (see {@link SharedFragment}), and
+   * so is one the plan enumerates again per outer row (spooled).
    */
   public static Enumerable<Object> fragment(
       DataContext root, PlannedFragment fragment, Collection<PlannedFragment> plan) {
@@ -132,12 +142,16 @@ public final class SiteRuntime {
 
   private static SharedFragment shared(DataContext root, QueryState q, PlannedFragment f) {
     String text = f.params().length == 0 ? f.sql() : bind(root, f.sql(), f.params(), f.paramTypes());
-    String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0' + text;
+    String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0' + text
+        + '\0' + (f.budget() == null ? "" : System.identityHashCode(f.budget()));
     return q.fragments.computeIfAbsent(key, k -> {
       Federation federation = federation(root, f.site());
-      return new SharedFragment(q, f.site(), f.userCount(),
-          () -> start(federation, f.site(), text, f.types(), f.scalar(), q),
-          Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES));
+      LimitGroup limit = f.budget() == null ? null
+          : q.limits.computeIfAbsent(f.budget(), LimitGroup::new);
+      return new SharedFragment(q, f.site(), f.userCount(), f.spooled(),
+          () -> start(federation, f.site(), text, f.types(), f.scalar(), q, limit),
+          Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES),
+          Long.getLong(SPOOL_LIMIT_PROPERTY, SharedFragment.SPOOL_LIMIT_BYTES));
     });
   }
 
@@ -154,8 +168,8 @@ public final class SiteRuntime {
   }
 
   private static Fetch start(Federation federation, String site, String text, String[] types,
-      boolean scalar, QueryState q) {
-    Fetch f = new Fetch(federation, site, text, types, scalar, q);
+      boolean scalar, QueryState q, LimitGroup limit) {
+    Fetch f = new Fetch(federation, site, text, types, scalar, q, limit);
     if (federation.executor() instanceof java.util.concurrent.ThreadPoolExecutor pool
         && pool.getActiveCount() >= pool.getMaximumPoolSize()) {
       // Every scatter thread is busy (a plan with many fragments): rather than send the request

@@ -129,7 +129,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
         };
         return Programs.sequence(reuseReductions, io.shoal.planner.policy.ResidencyCheck.logicalProgram(),
             RowLimit.program(maxRows), FederationPrograms.program(),
-            io.shoal.planner.policy.ResidencyCheck.program(), Unsupported.program());
+            io.shoal.planner.policy.ResidencyCheck.program(), Unsupported.program(), FragmentUses.program());
       }
     };
   }

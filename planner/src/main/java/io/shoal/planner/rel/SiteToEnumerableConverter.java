@@ -1,6 +1,7 @@
 package io.shoal.planner.rel;
 
 import io.shoal.planner.exec.PlannedFragment;
+import io.shoal.planner.exec.RowBudget;
 import io.shoal.planner.exec.SiteRuntime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +47,10 @@ import org.apache.calcite.sql.util.SqlString;
  */
 public final class SiteToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   private SqlString sql;
+  /** Set by {@link FragmentUses}: the plan enumerates this fragment again per outer row. */
+  boolean spool;
+  /** Set by {@link FragmentUses}: the rows a bare LIMIT above needs from this and its siblings. */
+  RowBudget budget;
 
   public SiteToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
@@ -125,12 +130,15 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
     // may be a DAG: Calcite implements a shared subtree once per parent, each one a place.
     int[] paramIndexes = params.stream().mapToInt(Integer::intValue).toArray();
     String[] typeCodes = types.toArray(new String[0]);
-    String key = site() + '\0' + scalar + '\0' + types + '\0' + params + '\0' + sqlString.getSql();
+    // A fragment under a LIMIT's budget is its own fetch: another place of the plan needs all rows.
+    String key = site() + '\0' + scalar + '\0' + types + '\0' + params + '\0' + sqlString.getSql()
+        + '\0' + (budget == null ? "" : System.identityHashCode(budget));
     Map<String, PlannedFragment> plan = PLAN.computeIfAbsent(implementor, i -> new LinkedHashMap<>());
     PlannedFragment fragment = plan.computeIfAbsent(key, k -> new PlannedFragment(site(),
         sqlString.getSql(), typeCodes, paramIndexes, paramTypeCodes.toArray(new String[0]), scalar,
-        new int[1]));
+        new int[1], budget, new boolean[1]));
     fragment.users()[0]++;
+    fragment.spool()[0] |= spool;
     BlockBuilder builder = new BlockBuilder();
     Expression call = Expressions.call(
         SiteRuntime.class,

@@ -19,8 +19,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code shoal.audit}: every site's audit log merged, read live with the {@code shoal.audit} action
- * at scan time. Columns are the site's audit record fields; {@code tables} is the JSON object of
- * tables read and their snapshot ids. A site that cannot be reached is left out (its name is in
+ * at scan time. Columns are the site's audit record fields, named so that none is a reserved word
+ * ({@code time}, {@code sql}, {@code rows} in the log become {@code logged_at}, {@code fragment_sql},
+ * {@code rows_sent}); {@code tables} is the JSON object of tables read and their snapshot ids. A site that cannot be reached is left out (its name is in
  * {@code shoal.sites} with its status).
  */
 public final class AuditTable extends AbstractTable implements ScannableTable {
@@ -43,13 +44,13 @@ public final class AuditTable extends AbstractTable implements ScannableTable {
     RelDataType bigint = f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true);
     return f.builder()
         .add("site", f.createSqlType(SqlTypeName.VARCHAR))
-        .add("time", f.createTypeWithNullability(f.createSqlType(SqlTypeName.TIMESTAMP, 3), true))
+        .add("logged_at", f.createTypeWithNullability(f.createSqlType(SqlTypeName.TIMESTAMP, 3), true))
         .add("query_id", varchar)
         .add("principal", varchar)
-        .add("sql", varchar)
-        .add("sql_sha256", varchar)
+        .add("fragment_sql", varchar)
+        .add("fragment_sha256", varchar)
         .add("tables", varchar)
-        .add("rows", bigint)
+        .add("rows_sent", bigint)
         .add("bytes", bigint)
         .add("decision", varchar)
         .add("suppressed_groups", bigint)

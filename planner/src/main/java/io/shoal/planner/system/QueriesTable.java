@@ -13,10 +13,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code shoal.queries}: the coordinator's recent queries ({@link QueryLog}), one row per query
- * and site asked (a query that asked no site has one row with a null site). {@code rows} and
- * {@code bytes} are what arrived from the site, counted as the site's audit log counts them;
+ * and site asked (a query that asked no site has one row with a null site). {@code rows_received}
+ * and {@code bytes} are what arrived from the site, counted as the site's audit log counts them;
  * {@code store_bytes} is what the site fetched from object storage for the query (0 when its file
- * cache had every file), as in its audit log.
+ * cache had every file), as in its audit log; {@code fragments} is how many fragments were sent to
+ * the site (a fragment replayed to a second place of the plan, or spooled for a nested loop, counts
+ * once). No column name is a reserved word.
  */
 public final class QueriesTable extends AbstractTable implements ScannableTable {
 
@@ -26,18 +28,19 @@ public final class QueriesTable extends AbstractTable implements ScannableTable 
     RelDataType bigint = f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), true);
     return f.builder()
         .add("query_id", f.createSqlType(SqlTypeName.VARCHAR))
-        .add("sql", varchar)
+        .add("query_text", varchar)
         .add("principal", varchar)
         .add("started", f.createSqlType(SqlTypeName.TIMESTAMP, 3))
         .add("millis", f.createSqlType(SqlTypeName.BIGINT))
         .add("status", f.createSqlType(SqlTypeName.VARCHAR))
         .add("site", varchar)
-        .add("rows", bigint)
+        .add("rows_received", bigint)
         .add("bytes", bigint)
         .add("site_millis", bigint)
         .add("suppressed_groups", bigint)
         .add("site_status", varchar)
         .add("store_bytes", bigint)
+        .add("fragments", bigint)
         .build();
   }
 

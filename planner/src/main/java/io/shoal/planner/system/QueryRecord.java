@@ -156,7 +156,7 @@ public final class QueryRecord {
     for (Map.Entry<String, SiteStats> e : sites.entrySet()) {
       SiteStats s = e.getValue();
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status, s.storeBytes});
+          e.getKey(), s.rows, s.bytes, s.millis, s.suppressedGroups, s.status, s.storeBytes, s.fragments});
     }
     return out;
   }

@@ -135,7 +135,7 @@ class PolicyAttackFederationTest {
     for (int attempt = 0; attempt < 40; attempt++) {
       out.clear();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT site, decision, status, \"tables\", \"rows\", bytes FROM shoal.audit WHERE query_id = ?")) {
+          "SELECT site, decision, status, \"tables\", rows_sent, bytes FROM shoal.audit WHERE query_id = ?")) {
         ps.setString(1, queryId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -302,7 +302,7 @@ class PolicyAttackFederationTest {
     Map<String, Long> received = new HashMap<>();
     Map<String, Long> receivedRows = new HashMap<>();
     try (Statement st = analyst.createStatement();
-        ResultSet rs = st.executeQuery("SELECT query_id, site, \"rows\", bytes FROM shoal.queries")) {
+        ResultSet rs = st.executeQuery("SELECT query_id, site, rows_received, bytes FROM shoal.queries")) {
       while (rs.next()) {
         if (ids.contains(rs.getString(1)) && rs.getString(2) != null) {
           received.merge(rs.getString(2), rs.getLong(4), Long::sum);
@@ -316,7 +316,7 @@ class PolicyAttackFederationTest {
       audited.clear();
       auditedRows.clear();
       try (Statement st = analyst.createStatement();
-          ResultSet rs = st.executeQuery("SELECT query_id, site, \"rows\", bytes FROM shoal.audit")) {
+          ResultSet rs = st.executeQuery("SELECT query_id, site, rows_sent, bytes FROM shoal.audit")) {
         while (rs.next()) {
           if (ids.contains(rs.getString(1))) {
             audited.merge(rs.getString(2), rs.getLong(4), Long::sum);
@@ -358,14 +358,14 @@ class PolicyAttackFederationTest {
     run(analyst, "SELECT count(*) FROM patients");
     try (Statement st = analyst.createStatement();
         ResultSet rs = st.executeQuery(
-            "SELECT query_id, \"sql\", started, millis, status, site, \"rows\", bytes, site_millis"
-                + " FROM shoal.queries WHERE \"sql\" = 'SELECT count(*) FROM patients'")) {
+            "SELECT query_id, query_text, started, millis, status, site, rows_received, bytes, site_millis"
+                + " FROM shoal.queries WHERE query_text = 'SELECT count(*) FROM patients'")) {
       int n = 0;
       while (rs.next()) {
         n++;
         assertThat(rs.getString("status")).isEqualTo("ok");
         assertThat(rs.getString("site")).isIn("eu", "us");
-        assertThat(rs.getLong("rows")).isEqualTo(1);
+        assertThat(rs.getLong("rows_received")).isEqualTo(1);
         assertThat(rs.getLong("bytes")).isPositive();
         assertThat(rs.getTimestamp("started")).isNotNull();
       }
