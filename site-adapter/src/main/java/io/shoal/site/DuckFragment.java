@@ -69,6 +69,12 @@ final class DuckFragment implements Site.Fragment {
   private boolean closed;
   /** False once anything may have left the connection in a state the next fragment must not see. */
   private boolean reusable = true;
+  /**
+   * The last private release statement: closed with its TEMP tables when the fragment closes with
+   * its connection idle (never from the stream's thread, which would race the connection's close
+   * and deadlock inside DuckDB's JDBC locks), or with the connection when it is not pooled.
+   */
+  private PreparedStatement privateStatement;
   /** Runs whose stream is still open: a fragment closed under one must not pool its connection. */
   private int openRuns;
 
@@ -395,6 +401,12 @@ final class DuckFragment implements Site.Fragment {
       PreparedStatement releaseStatement = null;
       ResultSet rs;
       if (plan != null) {
+        boolean idle;
+        synchronized (lifecycle) {
+          idle = openRuns == 0;
+        }
+        if (idle) closePrivateStatement(); // else it goes with the connection
+
         suppressed = preparePrivately(plan, parameters);
         releaseStatement = conn.prepareStatement(plan.releaseSql());
         try {
@@ -408,7 +420,7 @@ final class DuckFragment implements Site.Fragment {
         for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
         rs = statement.executeQuery();
       }
-      PreparedStatement release = releaseStatement;
+      if (releaseStatement != null) privateStatement = releaseStatement;
       long withheld = suppressed;
       CountingReader reader;
       try {
@@ -430,14 +442,6 @@ final class DuckFragment implements Site.Fragment {
           this::cancel, rs, reader, snapshots, decision, withheld, storeBytes(), plan,
           run -> {
             watch.close();
-            if (release != null) {
-              try {
-                release.close();
-              } catch (SQLException ignored) {
-                // closing anyway
-              }
-              io.shoal.site.privacy.PrivateRelease.cleanUp(conn);
-            }
             synchronized (lifecycle) {
               openRuns--;
               // A run stopped before its end (an error mid-stream, a client that stopped reading)
@@ -521,6 +525,16 @@ final class DuckFragment implements Site.Fragment {
     }
   }
 
+  private void closePrivateStatement() {
+    if (privateStatement == null) return;
+    try {
+      privateStatement.close();
+    } catch (SQLException ignored) {
+      // closing anyway
+    }
+    privateStatement = null;
+  }
+
   /** Forgets the statement; the pooled connection keeps (and eventually closes) it. */
   private void forgetStatement() {
     statement = null;
@@ -536,6 +550,10 @@ final class DuckFragment implements Site.Fragment {
     }
     forgetStatement();
     releaseBindings(); // the bindings stay: a run closed later still audits their snapshot ids
+    if (pool && privateStatement != null) {
+      closePrivateStatement();
+      io.shoal.site.privacy.PrivateRelease.cleanUp(conn);
+    }
     this.pool.release(pooled, pool);
   }
 }
