@@ -151,7 +151,7 @@ public final class QueryRecord {
     long startedMillis = ts.getTime();
     if (sites.isEmpty()) {
       out.add(new Object[] {queryId, sql, principal, startedMillis, elapsed, status,
-          null, null, null, null, null, null, null});
+          null, null, null, null, null, null, null, null});
     }
     for (Map.Entry<String, SiteStats> e : sites.entrySet()) {
       SiteStats s = e.getValue();
