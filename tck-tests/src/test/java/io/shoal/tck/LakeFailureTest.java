@@ -63,7 +63,7 @@ class LakeFailureTest {
       assertThat(e.getMessage()).contains("site eu", "table lineitem").doesNotContain(lake.servers().secret());
       assertThat(count(federation, "SELECT count(*) FROM eu.events")).isEqualTo(1000);
     });
-    assertThat(count(federation, "SELECT count(*) FROM eu.lineitem")).isPositive();
+    assertThat(eventually(() -> count(federation, "SELECT count(*) FROM eu.lineitem"))).isPositive();
   }
 
   @Test
