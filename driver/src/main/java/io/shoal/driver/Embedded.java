@@ -1,7 +1,7 @@
 package io.shoal.driver;
 
 import io.shoal.planner.Federation;
-import io.shoal.planner.SiteEndpoint;
+import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.protocol.SiteInfo;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.planner.rel.ShoalParserFactory;
+import io.shoal.planner.prepare.ShoalParserFactory;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Set;

@@ -1,7 +1,11 @@
 package io.shoal.planner;
 
-import io.shoal.planner.rel.ShoalCalciteDriver;
-import io.shoal.planner.rel.ShoalTypeSystem;
+import io.shoal.planner.client.SiteChannels;
+import io.shoal.planner.client.SiteClient;
+import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.planner.errors.ShoalException;
+import io.shoal.planner.prepare.ShoalCalciteDriver;
+import io.shoal.planner.prepare.ShoalTypeSystem;
 import io.shoal.planner.system.QueryRecord;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.SqlStates;

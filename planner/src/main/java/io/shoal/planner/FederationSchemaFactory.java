@@ -1,9 +1,10 @@
 package io.shoal.planner;
 
-import io.shoal.planner.rel.SiteConvention;
-import io.shoal.planner.schema.GlobalSchema;
-import io.shoal.planner.schema.SiteSchema;
-import io.shoal.planner.schema.SitesTable;
+import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.planner.pushdown.SiteConvention;
+import io.shoal.planner.global.GlobalSchema;
+import io.shoal.planner.pushdown.SiteSchema;
+import io.shoal.planner.system.SitesTable;
 import io.shoal.planner.system.AuditTable;
 import io.shoal.planner.system.QueriesTable;
 import java.util.ArrayList;

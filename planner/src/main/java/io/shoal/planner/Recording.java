@@ -1,5 +1,7 @@
 package io.shoal.planner;
 
+import io.shoal.planner.errors.ShoalException;
+import io.shoal.planner.errors.TooComplex;
 import io.shoal.planner.system.QueryLog;
 import io.shoal.planner.system.QueryRecord;
 import java.lang.reflect.InvocationHandler;

@@ -201,10 +201,10 @@ class FederatedPlanTest {
   void samePlanIsPreparedOnce() throws Exception {
     String sql = "select count(*) from orders where o_totalprice > 7";
     Fixtures.explain(conn, sql);
-    long hits = io.shoal.planner.rel.PlanCache.hits();
+    long hits = io.shoal.planner.prepare.PlanCache.hits();
     for (int i = 0; i < 20; i++) {
       Fixtures.explain(conn, sql);
     }
-    assertThat(io.shoal.planner.rel.PlanCache.hits() - hits).isGreaterThanOrEqualTo(20);
+    assertThat(io.shoal.planner.prepare.PlanCache.hits() - hits).isGreaterThanOrEqualTo(20);
   }
 }

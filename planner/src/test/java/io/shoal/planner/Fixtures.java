@@ -1,5 +1,6 @@
 package io.shoal.planner;
 
+import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.protocol.ColumnInfo;
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.SiteInfo;

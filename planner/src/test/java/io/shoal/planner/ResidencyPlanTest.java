@@ -1,5 +1,6 @@
 package io.shoal.planner;
 
+import io.shoal.planner.errors.ShoalException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,10 +1,12 @@
 package io.shoal.planner;
 
+import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.planner.errors.ShoalException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.planner.rel.ShoalTypeSystem;
-import io.shoal.planner.schema.DuckDbTypes;
+import io.shoal.planner.prepare.ShoalTypeSystem;
+import io.shoal.planner.pushdown.DuckDbTypes;
 import io.shoal.protocol.ColumnInfo;
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.SiteInfo;

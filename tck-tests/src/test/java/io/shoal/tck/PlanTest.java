@@ -211,7 +211,7 @@ class PlanTest {
     try (Statement st = federation.createStatement()) {
       assertThatThrownBy(() -> st.executeQuery("SELECT first(o_orderkey) FROM orders"))
           .satisfies(e -> {
-            java.sql.SQLException s = io.shoal.planner.ShoalException.toSqlException(e);
+            java.sql.SQLException s = io.shoal.planner.errors.ShoalException.toSqlException(e);
             assertThat(s != null).as("a SQLState in %s", e).isTrue();
             assertThat(s.getSQLState()).isEqualTo("0A000");
             assertThat(s.getMessage()).contains("FIRST").doesNotContain("Exception");

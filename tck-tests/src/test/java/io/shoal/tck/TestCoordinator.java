@@ -1,7 +1,7 @@
 package io.shoal.tck;
 
 import io.shoal.driver.CoordinatorServer;
-import io.shoal.planner.SiteEndpoint;
+import io.shoal.planner.client.SiteEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package io.shoal.tck;
 import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.planner.Federation;
-import io.shoal.planner.SiteEndpoint;
+import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.site.config.SiteConfig;
 import java.net.URI;
 import java.nio.file.Files;

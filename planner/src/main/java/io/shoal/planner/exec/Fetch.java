@@ -1,8 +1,8 @@
 package io.shoal.planner.exec;
 
 import io.shoal.planner.Federation;
-import io.shoal.planner.ShoalException;
-import io.shoal.planner.SiteClient;
+import io.shoal.planner.errors.ShoalException;
+import io.shoal.planner.client.SiteClient;
 import io.shoal.protocol.Json;
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;

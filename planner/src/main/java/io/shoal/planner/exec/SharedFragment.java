@@ -1,6 +1,6 @@
 package io.shoal.planner.exec;
 
-import io.shoal.planner.ShoalException;
+import io.shoal.planner.errors.ShoalException;
 import io.shoal.protocol.SqlStates;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.shoal.planner.exec;
 
 import io.shoal.planner.Federation;
-import io.shoal.planner.ShoalException;
-import io.shoal.planner.schema.SiteSchema;
+import io.shoal.planner.errors.ShoalException;
+import io.shoal.planner.pushdown.SiteSchema;
 import io.shoal.planner.system.QueryLog;
 import io.shoal.planner.system.QueryRecord;
 import io.shoal.protocol.SqlStates;

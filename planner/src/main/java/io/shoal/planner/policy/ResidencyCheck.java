@@ -1,11 +1,11 @@
 package io.shoal.planner.policy;
 
 import io.shoal.planner.Federation;
-import io.shoal.planner.ShoalException;
+import io.shoal.planner.errors.ShoalException;
 import io.shoal.planner.functions.DuckDbAggregates;
-import io.shoal.planner.rel.SiteTableScan;
-import io.shoal.planner.rel.SiteToEnumerableConverter;
-import io.shoal.planner.schema.SiteSchema;
+import io.shoal.planner.pushdown.SiteTableScan;
+import io.shoal.planner.pushdown.SiteToEnumerableConverter;
+import io.shoal.planner.pushdown.SiteSchema;
 import io.shoal.protocol.FragmentFunctions;
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;

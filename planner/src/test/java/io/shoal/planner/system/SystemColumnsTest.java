@@ -2,7 +2,6 @@ package io.shoal.planner.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.planner.schema.SitesTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

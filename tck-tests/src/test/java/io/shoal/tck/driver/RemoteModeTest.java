@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.driver.CoordinatorServer;
-import io.shoal.planner.SiteEndpoint;
+import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.tck.TestFederation;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,387 @@
+package io.shoal.planner.rewrite;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * Semi-join reduction through replicated tables. In {@code Join(X, Aggregate(Y) GROUP BY k)} on
+ * {@code X.c = k}, only the groups whose key occurs in X survive the join. When the values of
+ * {@code X.c} are bounded by a filtered relation R that reads replicated tables only (TPC-H Q17:
+ * {@code part WHERE p_brand = ... AND p_container = ...}; Q20: {@code partsupp} joined with
+ * {@code part WHERE p_name LIKE 'forest%'}), the aggregate's input becomes
+ * {@code SemiJoin(Y, R)}: every site reads R itself (ColocatedJoinRule), so each site aggregates
+ * and sends only the groups the join can keep instead of all of them. Exact: a group is either
+ * dropped whole (its key is not in R, so not in X) or kept whole (all its rows pass the
+ * semi-join); the final aggregate still merges the sites' partials.
+ */
+public final class SemiJoinReductionRule extends RelOptRule {
+  public static final SemiJoinReductionRule INSTANCE = new SemiJoinReductionRule();
+
+  /** Beyond this many alternative bounds per node, stop looking (deep join trees). */
+  private static final int MAX_BOUNDS = 8;
+
+  private static final Pattern SITE_IN_TABLE = Pattern.compile("table=\\[\\[[^,\\]]+, ");
+
+  private SemiJoinReductionRule() {
+    super(operand(LogicalJoin.class, any()), "ShoalSemiJoinReductionRule");
+  }
+
+  /** Rows of R (replicated only, at one site) whose columns {@code cols} bound some columns. */
+  private static final class Bound {
+    final RelNode rel;
+    final int[] cols;
+    final String digest;
+
+    Bound(RelNode rel, int[] cols) {
+      this.rel = rel;
+      this.cols = cols;
+      // Replicated tables hold the same rows at every site: the same tree at another site is the
+      // same bound.
+      this.digest = SITE_IN_TABLE.matcher(
+          RelOptUtil.toString(rel, SqlExplainLevel.DIGEST_ATTRIBUTES)).replaceAll("table=[[")
+          + Arrays.toString(cols);
+    }
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Join join = call.rel(0);
+    JoinRelType type = join.getJoinType();
+    int nLeft = join.getLeft().getRowType().getFieldCount();
+    // Equi-conjuncts as (left column, right column).
+    List<int[]> pairs = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
+      int[] p = equiPair(c, nLeft);
+      if (p != null) {
+        pairs.add(p);
+      }
+    }
+    if (pairs.isEmpty()) {
+      return;
+    }
+    // A side whose rows without a match the join drops can be reduced by the other side's keys.
+    boolean reduceRight = type == JoinRelType.INNER || type == JoinRelType.LEFT
+        || type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+    boolean reduceLeft = type == JoinRelType.INNER || type == JoinRelType.RIGHT
+        || type == JoinRelType.SEMI;
+    if (reduceRight) {
+      RelNode reduced = reduce(join.getRight(), join.getLeft(), pairs, false);
+      if (reduced != null) {
+        call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), join.getLeft(),
+            reduced, type, join.isSemiJoinDone()));
+        return;
+      }
+    }
+    if (reduceLeft) {
+      RelNode reduced = reduce(join.getLeft(), join.getRight(), pairs, true);
+      if (reduced != null) {
+        call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), reduced,
+            join.getRight(), type, join.isSemiJoinDone()));
+      }
+    }
+  }
+
+  /** {@code $a = $b} across the two inputs as {left, right}, else null. */
+  private static int[] equiPair(RexNode c, int nLeft) {
+    if (c.getKind() != SqlKind.EQUALS) {
+      return null;
+    }
+    List<RexNode> ops = ((RexCall) c).getOperands();
+    if (!(ops.get(0) instanceof RexInputRef) || !(ops.get(1) instanceof RexInputRef)) {
+      return null;
+    }
+    int a = ((RexInputRef) ops.get(0)).getIndex();
+    int b = ((RexInputRef) ops.get(1)).getIndex();
+    if (a < nLeft && b >= nLeft) {
+      return new int[] {a, b - nLeft};
+    }
+    if (b < nLeft && a >= nLeft) {
+      return new int[] {b, a - nLeft};
+    }
+    return null;
+  }
+
+  /**
+   * The side {@code target} with a semi-join by a bound of {@code other}'s keys under its
+   * aggregate, or null when it has no such aggregate, the keys have no bound, or the aggregate's
+   * input is already reduced by that bound.
+   */
+  private static RelNode reduce(RelNode target, RelNode other, List<int[]> pairs,
+      boolean targetIsLeft) {
+    // Down from the join input through projections and filters to an aggregate, tracking the
+    // key columns.
+    List<RelNode> chain = new ArrayList<>();
+    RelNode rel = ColocatedJoinRule.strip(target);
+    Map<Integer, Integer> keyToOther = new LinkedHashMap<>();
+    for (int[] p : pairs) {
+      keyToOther.put(targetIsLeft ? p[0] : p[1], targetIsLeft ? p[1] : p[0]);
+    }
+    while (!(rel instanceof Aggregate)) {
+      if (rel instanceof Project) {
+        Map<Integer, Integer> mapped = new LinkedHashMap<>();
+        List<RexNode> exprs = ((Project) rel).getProjects();
+        keyToOther.forEach((k, o) -> {
+          if (exprs.get(k) instanceof RexInputRef) {
+            mapped.putIfAbsent(((RexInputRef) exprs.get(k)).getIndex(), o);
+          }
+        });
+        keyToOther = mapped;
+      } else if (!(rel instanceof Filter)) {
+        return null;
+      }
+      if (keyToOther.isEmpty()) {
+        return null;
+      }
+      chain.add(rel);
+      rel = ColocatedJoinRule.strip(rel.getInput(0));
+    }
+    Aggregate agg = (Aggregate) rel;
+    if (agg.getGroupType() != Aggregate.Group.SIMPLE || replicatedOnly(agg)) {
+      return null; // replicated-only: read at one site whole anyway, nothing to save
+    }
+    // Group keys to the aggregate's input columns.
+    List<Integer> inputCols = new ArrayList<>();
+    List<Integer> otherCols = new ArrayList<>();
+    List<Integer> groups = agg.getGroupSet().asList();
+    keyToOther.forEach((k, o) -> {
+      if (k < groups.size() && !inputCols.contains(groups.get(k))) {
+        inputCols.add(groups.get(k));
+        otherCols.add(o);
+      }
+    });
+    if (inputCols.isEmpty()) {
+      return null;
+    }
+    // The widest set of keys with a bound, else single keys.
+    List<int[]> tries = new ArrayList<>();
+    tries.add(indices(inputCols.size()));
+    if (inputCols.size() > 1) {
+      for (int i = 0; i < inputCols.size(); i++) {
+        tries.add(new int[] {i});
+      }
+    }
+    for (int[] t : tries) {
+      int[] oc = pick(otherCols, t);
+      int[] ic = pick(inputCols, t);
+      for (Bound b : bounds(other, oc)) {
+        if (!selective(b.rel)) {
+          continue;
+        }
+        RelNode input = agg.getInput();
+        if (alreadyReduced(input, ic, b)) {
+          return null;
+        }
+        RelNode reduced = agg.copy(agg.getTraitSet(), List.of(semiJoin(input, ic, b)));
+        for (int i = chain.size() - 1; i >= 0; i--) {
+          RelNode up = chain.get(i);
+          reduced = up.copy(up.getTraitSet(), List.of(reduced));
+        }
+        return reduced;
+      }
+    }
+    return null;
+  }
+
+  private static boolean replicatedOnly(RelNode rel) {
+    ColocatedJoinRule.Side side = ColocatedJoinRule.side(ColocatedJoinRule.strip(rel));
+    return side != null && side.replicated;
+  }
+
+  private static boolean alreadyReduced(RelNode input, int[] cols, Bound b) {
+    for (Bound have : bounds(input, cols)) {
+      if (have.digest.equals(b.digest)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RelNode semiJoin(RelNode input, int[] cols, Bound b) {
+    RexBuilder rex = input.getCluster().getRexBuilder();
+    int n = input.getRowType().getFieldCount();
+    List<RexNode> eqs = new ArrayList<>();
+    for (int i = 0; i < cols.length; i++) {
+      eqs.add(rex.makeCall(SqlStdOperatorTable.EQUALS,
+          rex.makeInputRef(input, cols[i]),
+          new RexInputRef(n + b.cols[i],
+              b.rel.getRowType().getFieldList().get(b.cols[i]).getType())));
+    }
+    return LogicalJoin.create(input, b.rel, List.of(), RexUtil.composeConjunction(rex, eqs),
+        Set.of(), JoinRelType.SEMI);
+  }
+
+  /** Whether R actually narrows anything: some filter other than IS NOT NULL. */
+  private static boolean selective(RelNode rel) {
+    rel = ColocatedJoinRule.strip(rel);
+    if (rel instanceof Filter) {
+      for (RexNode c : RelOptUtil.conjunctions(((Filter) rel).getCondition())) {
+        if (c.getKind() != SqlKind.IS_NOT_NULL) {
+          return true;
+        }
+      }
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (selective(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Replicated-only relations at one site that hold every non-null tuple of {@code cols} of
+   * {@code rel}: the relation itself when it is one, else found through projections, filters,
+   * inner and semi-joins (across equi-conditions), group keys and unions (a bound all branches
+   * share).
+   */
+  private static List<Bound> bounds(RelNode rel, int[] cols) {
+    rel = ColocatedJoinRule.strip(rel);
+    List<Bound> out = new ArrayList<>();
+    if (!(rel instanceof Union)) {
+      ColocatedJoinRule.Side side = ColocatedJoinRule.side(rel);
+      if (side != null && side.replicated && side.branches.size() == 1) {
+        out.add(new Bound(rel, cols));
+        return out;
+      }
+    }
+    if (rel instanceof Project) {
+      List<RexNode> exprs = ((Project) rel).getProjects();
+      int[] in = new int[cols.length];
+      for (int i = 0; i < cols.length; i++) {
+        if (!(exprs.get(cols[i]) instanceof RexInputRef)) {
+          return out;
+        }
+        in[i] = ((RexInputRef) exprs.get(cols[i])).getIndex();
+      }
+      return bounds(((Project) rel).getInput(), in);
+    }
+    if (rel instanceof Filter) {
+      return bounds(((Filter) rel).getInput(), cols);
+    }
+    if (rel instanceof Aggregate) {
+      Aggregate a = (Aggregate) rel;
+      if (a.getGroupType() != Aggregate.Group.SIMPLE) {
+        return out;
+      }
+      List<Integer> groups = a.getGroupSet().asList();
+      int[] in = new int[cols.length];
+      for (int i = 0; i < cols.length; i++) {
+        if (cols[i] >= groups.size()) {
+          return out;
+        }
+        in[i] = groups.get(cols[i]);
+      }
+      return bounds(a.getInput(), in);
+    }
+    if (rel instanceof Join) {
+      Join j = (Join) rel;
+      JoinRelType t = j.getJoinType();
+      int nLeft = j.getLeft().getRowType().getFieldCount();
+      boolean cross = t == JoinRelType.INNER || t == JoinRelType.SEMI;
+      List<int[]> pairs = new ArrayList<>();
+      if (cross) {
+        for (RexNode c : RelOptUtil.conjunctions(j.getCondition())) {
+          int[] p = equiPair(c, nLeft);
+          if (p != null) {
+            pairs.add(p);
+          }
+        }
+      }
+      for (int s = 0; s < 2 && out.size() < MAX_BOUNDS; s++) {
+        // Outer and anti-joins: a non-null value still comes from its own side's row, but
+        // an equi-condition says nothing about unmatched rows, so no crossing.
+        boolean left = s == 0;
+        int[] in = new int[cols.length];
+        boolean ok = true;
+        for (int i = 0; i < cols.length && ok; i++) {
+          in[i] = onSide(cols[i], left, nLeft, pairs);
+          ok = in[i] >= 0;
+        }
+        if (ok) {
+          out.addAll(bounds(left ? j.getLeft() : j.getRight(), in));
+        }
+      }
+      return out;
+    }
+    if (rel instanceof Union) {
+      List<Bound> common = null;
+      for (RelNode in : rel.getInputs()) {
+        List<Bound> here = bounds(in, cols);
+        if (common == null) {
+          common = here;
+        } else {
+          List<Bound> keep = new ArrayList<>();
+          for (Bound b : common) {
+            for (Bound h : here) {
+              if (h.digest.equals(b.digest)) {
+                keep.add(b);
+                break;
+              }
+            }
+          }
+          common = keep;
+        }
+        if (common.isEmpty()) {
+          return common;
+        }
+      }
+      return common == null ? out : common;
+    }
+    return out;
+  }
+
+  /** A join output column as a column of one input (directly or across an equi-pair), or -1. */
+  private static int onSide(int col, boolean left, int nLeft, List<int[]> pairs) {
+    boolean isLeft = col < nLeft;
+    int own = isLeft ? col : col - nLeft;
+    if (isLeft == left) {
+      return own;
+    }
+    for (int[] p : pairs) {
+      if ((isLeft ? p[0] : p[1]) == own) {
+        return left ? p[0] : p[1];
+      }
+    }
+    return -1;
+  }
+
+  private static int[] indices(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  private static int[] pick(List<Integer> from, int[] at) {
+    int[] out = new int[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = from.get(at[i]);
+    }
+    return out;
+  }
+}
