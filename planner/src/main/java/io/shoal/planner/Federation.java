@@ -3,22 +3,18 @@ package io.shoal.planner;
 import io.shoal.planner.client.SiteChannels;
 import io.shoal.planner.client.SiteClient;
 import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.planner.exec.Scatter;
 import io.shoal.planner.errors.ShoalException;
 import io.shoal.planner.prepare.ShoalCalciteDriver;
 import io.shoal.planner.prepare.ShoalTypeSystem;
-import io.shoal.planner.system.QueryRecord;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.SqlStates;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.FederatedConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * One coordinator's view of a set of sites: their metadata, Flight clients, the scatter executor,
  * and the Calcite connection over them. Entry point: {@link #connect(List, Properties)}.
  */
-public final class Federation implements AutoCloseable {
+public final class Federation implements Scatter, AutoCloseable {
   /** Connection properties this class reads (the driver's names, see ShoalProperty). */
   public static final String USER = "user";
   public static final String PARTIAL_RESULTS = "partialResults";
@@ -213,75 +209,18 @@ public final class Federation implements AutoCloseable {
     info.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), "LAST");
     info.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         ShoalTypeSystem.class.getName() + "#INSTANCE");
-    CalciteConnection conn = (CalciteConnection) new ShoalCalciteDriver()
+    FederatedConnection conn = (FederatedConnection) new ShoalCalciteDriver()
         .connect(ShoalCalciteDriver.PREFIX, info);
+    // Each execution's run fetches through this federation; closing the connection closes it.
+    conn.attach(this, this);
     SchemaPlus root = conn.getRootSchema();
     FederationSchemaFactory.install(root, this);
     conn.setSchema("global");
-    return proxy(conn);
+    return conn;
   }
 
-  /** The connection, except that closing it also closes this federation. */
-  private Connection proxy(CalciteConnection conn) {
-    InvocationHandler h = (p, m, args) -> {
-      switch (m.getName()) {
-        case "close":
-          try {
-            return m.invoke(conn, args);
-          } finally {
-            close();
-          }
-        case "createStatement":
-        case "prepareStatement":
-        case "prepareCall": {
-          Object st;
-          try {
-            st = m.invoke(conn, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-          String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-          return Recording.statement(this, (Connection) p, m.getReturnType(), (Statement) st, sql);
-        }
-        case "unwrap":
-          if (args[0] == Federation.class) {
-            return this;
-          }
-          break;
-        case "isWrapperFor":
-          if (args[0] == Federation.class) {
-            return true;
-          }
-          break;
-        default:
-      }
-      try {
-        return m.invoke(conn, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (Connection) Proxy.newProxyInstance(
-        Federation.class.getClassLoader(), new Class<?>[] {CalciteConnection.class}, h);
-  }
-
-  private final ThreadLocal<QueryRecord> current = new ThreadLocal<>();
-
-  /** The record of the statement this thread is executing on this federation, or null. */
-  public QueryRecord current() {
-    return current.get();
-  }
-
-  void setCurrent(QueryRecord record) {
-    if (record == null) {
-      current.remove();
-    } else {
-      current.set(record);
-    }
-  }
-
-  /** Warnings for sites that were down when the connection opened (partialResults only). */
-  List<SQLWarning> missingSiteWarnings() {
+  @Override
+  public List<SQLWarning> missingSiteWarnings() {
     List<SQLWarning> out = new ArrayList<>();
     for (SiteState s : sites.values()) {
       if (s.info == null) {
@@ -298,7 +237,7 @@ public final class Federation implements AutoCloseable {
     return endpoints;
   }
 
-  /** A site's metadata, or null when it was down at connect time. */
+  @Override
   public SiteInfo siteInfo(String site) {
     SiteState s = sites.get(site);
     return s == null ? null : s.info;
@@ -308,19 +247,22 @@ public final class Federation implements AutoCloseable {
     return new ArrayList<>(sites.values());
   }
 
+  @Override
   public String principal() {
     return principal;
   }
 
+  @Override
   public boolean partialResults() {
     return partialResults;
   }
 
+  @Override
   public ExecutorService executor() {
     return executor;
   }
 
-  /** The Flight client of a site, created on first use. */
+  @Override
   public SiteClient client(String site) {
     SiteState s = sites.get(site);
     if (s == null) {
@@ -348,7 +290,7 @@ public final class Federation implements AutoCloseable {
     });
   }
 
-  /** Records the outcome of a request to a site, for {@code shoal.sites}. */
+  @Override
   public void recordLatency(String site, long millis, String status) {
     SiteState s = sites.get(site);
     if (s != null) {

@@ -22,7 +22,7 @@ public final class FederationSchemaFactory {
     for (SiteEndpoint e : federation.endpoints()) {
       SiteConvention convention = new SiteConvention(
           e.name(), Schemas.subSchemaExpression(root, e.name(), SiteSchema.class));
-      SiteSchema s = new SiteSchema(e.name(), federation.siteInfo(e.name()), convention, federation);
+      SiteSchema s = new SiteSchema(e.name(), federation.siteInfo(e.name()), convention);
       root.add(e.name(), s);
       siteSchemas.add(s);
     }

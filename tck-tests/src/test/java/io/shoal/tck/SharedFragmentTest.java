@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.flight.SiteServer;
-import io.shoal.planner.exec.SiteRuntime;
+import io.shoal.planner.exec.QueryRun;
 import io.shoal.site.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ class SharedFragmentTest {
 
   @Test
   void pastTheReplayLimitTheSecondUseFetchesAgain() throws Exception {
-    System.setProperty(SiteRuntime.REPLAY_LIMIT_PROPERTY, "1000");
+    System.setProperty(QueryRun.REPLAY_LIMIT_PROPERTY, "1000");
     try {
       String sql = SELF_JOIN + " ";  // its own entry in shoal.queries
       assertOracle(sql, true);
@@ -94,7 +94,7 @@ class SharedFragmentTest {
           assertThat(lines).as("fragments run at %s", site).hasSize(2));
       assertBytesMatchAudit(id, audit);
     } finally {
-      System.clearProperty(SiteRuntime.REPLAY_LIMIT_PROPERTY);
+      System.clearProperty(QueryRun.REPLAY_LIMIT_PROPERTY);
     }
   }
 

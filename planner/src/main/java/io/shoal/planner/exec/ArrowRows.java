@@ -29,6 +29,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.util.Text;
 import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Converts Arrow batches to rows in the representation Calcite's enumerable runtime expects for
@@ -37,12 +39,21 @@ import org.apache.calcite.avatica.util.ByteString;
  * planned (e.g. DuckDB's HUGEINT for SUM(BIGINT) becomes the planned long).
  */
 public final class ArrowRows {
+  /** The type code that rows are converted by: SQL type name, {@code :scale} for DECIMAL. */
+  public static String typeCode(RelDataType t) {
+    SqlTypeName n = t.getSqlTypeName();
+    if (n == SqlTypeName.DECIMAL) {
+      return "DECIMAL:" + t.getScale();
+    }
+    return n.getName();
+  }
+
   private ArrowRows() {}
 
   /**
    * Rows of one batch: Object[] per row, or the bare value when {@code scalar}.
    *
-   * @param types per column, a {@link SiteRuntime#typeCode} string
+   * @param types per column, a {@link #typeCode} string
    */
   public static List<Object> convert(VectorSchemaRoot root, String[] types, boolean scalar) {
     int n = root.getRowCount();

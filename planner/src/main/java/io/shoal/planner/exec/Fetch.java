@@ -1,6 +1,5 @@
 package io.shoal.planner.exec;
 
-import io.shoal.planner.Federation;
 import io.shoal.planner.errors.ShoalException;
 import io.shoal.planner.client.SiteClient;
 import io.shoal.protocol.Json;
@@ -35,12 +34,12 @@ final class Fetch {
   /** A producer whose consumer never comes gives up after this long. */
   private static final long ABANDON_MILLIS = 10 * 60 * 1000;
 
-  private final Federation federation;
+  private final Scatter scatter;
   private final String site;
   private final String sql;
   private final String[] types;
   private final boolean scalar;
-  private final SiteRuntime.QueryState query;
+  private final QueryRun query;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
   private final AtomicBoolean started = new AtomicBoolean();
   /**
@@ -60,9 +59,9 @@ final class Fetch {
   /** The LIMIT above has the rows it needs: stop reading, the rows taken so far are the result. */
   private volatile boolean enough;
 
-  Fetch(Federation federation, String site, String sql, String[] types, boolean scalar,
-      SiteRuntime.QueryState query, LimitGroup limit) {
-    this.federation = federation;
+  Fetch(Scatter scatter, String site, String sql, String[] types, boolean scalar,
+      QueryRun query, LimitGroup limit) {
+    this.scatter = scatter;
     this.site = site;
     this.sql = sql;
     this.types = types;
@@ -117,7 +116,7 @@ final class Fetch {
   void begin() {
     startNanos = System.nanoTime();
     try {
-      SiteClient c = federation.client(site);
+      SiteClient c = scatter.client(site);
       client = c;
       // One round trip: Shoal sites take a statement ticket built from the SQL itself.
       FlightStream s = c.stream(SiteClient.statementTicket(sql), query.queryId);
@@ -170,7 +169,7 @@ final class Fetch {
         return;
       }
       if (client == null) {
-        client = federation.client(site);
+        client = scatter.client(site);
       }
       for (Ticket ticket : List.of(SiteClient.statementTicket(sql))) {
         try (FlightStream s = pre != null ? pre : client.stream(ticket, query.queryId)) {
@@ -211,7 +210,7 @@ final class Fetch {
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
       if (!enough) {
-        federation.recordLatency(site, ms, "up");
+        scatter.recordLatency(site, ms, "up");
       }
       ended(t0, enough ? LIMIT_REACHED : "ok");
       put(END);
@@ -276,7 +275,7 @@ final class Fetch {
     }
     if (md.suppressedGroups() > 0) {
       query.record.suppressed(site, md.suppressedGroups());
-      SiteInfo info = federation.siteInfo(site);
+      SiteInfo info = scatter.siteInfo(site);
       String region = info == null || info.region() == null ? "" : " (" + info.region() + ")";
       PolicySummary policy = info == null ? null : info.policy();
       String size = policy == null ? "the minimum group size"
@@ -293,7 +292,7 @@ final class Fetch {
    * with the epsilon it spent; the README tells how to read the noise's 95% interval.
    */
   private void warnPrivate(StreamMetadata md) {
-    SiteInfo info = federation.siteInfo(site);
+    SiteInfo info = scatter.siteInfo(site);
     String region = info == null || info.region() == null ? "" : " (" + info.region() + ")";
     if (md.suppressedGroups() > 0) query.record.suppressed(site, md.suppressedGroups());
     String epsilon = md.epsilon() == null ? "?" : md.epsilon().stripTrailingZeros().toPlainString();
@@ -334,8 +333,8 @@ final class Fetch {
   private void fail(ShoalException e, long t0, long rows) {
     ended(t0, "error: " + e.getMessage());
     if (e.sqlState().startsWith("08")) {
-      federation.recordLatency(site, -1, "down: " + e.getMessage());
-      if (federation.partialResults()) {
+      scatter.recordLatency(site, -1, "down: " + e.getMessage());
+      if (scatter.partialResults()) {
         // The user asked for what the other sites have: skip this one and say so.
         String what = rows == 0 ? "; the result is without its rows"
             : " after " + rows + " rows; the result has only those of its rows";

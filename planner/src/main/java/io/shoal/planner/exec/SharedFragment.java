@@ -23,10 +23,10 @@ import org.apache.calcite.linq4j.Enumerator;
 final class SharedFragment {
   /** Kept Arrow bytes past which a second user fetches again rather than replays. */
   static final long REPLAY_LIMIT_BYTES = 64L << 20;
-  /** Kept Arrow bytes of a spooled fragment past which the query fails (see SiteRuntime). */
+  /** Kept Arrow bytes of a spooled fragment past which the query fails (see QueryRun). */
   static final long SPOOL_LIMIT_BYTES = 128L << 20;
 
-  private final SiteRuntime.QueryState query;
+  private final QueryRun query;
   private final String site;
   /** Sends the fragment (now) and returns its fetch. */
   private final Supplier<Fetch> starter;
@@ -44,7 +44,7 @@ final class SharedFragment {
   /** The first reader's batches, kept when there are several users. */
   private Replay replay;
 
-  SharedFragment(SiteRuntime.QueryState query, String site, int users, boolean spool,
+  SharedFragment(QueryRun query, String site, int users, boolean spool,
       Supplier<Fetch> starter, long limit, long spoolLimit) {
     this.query = query;
     this.users = users;
@@ -232,7 +232,7 @@ final class SharedFragment {
             + site + "'s fragment once per outer row of a join without an equality condition and"
             + " would keep more than " + (spoolLimit >> 20) + " MB of its rows; add an equality"
             + " condition to the join, filter that side, or raise -D"
-            + SiteRuntime.SPOOL_LIMIT_PROPERTY, null);
+            + QueryRun.SPOOL_LIMIT_PROPERTY, null);
       }
       spooled = rows;
     }

@@ -1,11 +1,10 @@
 package io.shoal.planner.policy;
 
-import io.shoal.planner.Federation;
 import io.shoal.planner.errors.ShoalException;
 import io.shoal.planner.functions.DuckDbAggregates;
+import io.shoal.planner.pushdown.SitePolicies;
 import io.shoal.planner.pushdown.SiteTableScan;
 import io.shoal.planner.pushdown.SiteToEnumerableConverter;
-import io.shoal.planner.pushdown.SiteSchema;
 import io.shoal.protocol.FragmentFunctions;
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;
@@ -19,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.plan.RelOptSchema;
-import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -114,11 +110,10 @@ public final class ResidencyCheck {
     List<SiteTableScan> below = new ArrayList<>();
     scans(agg, below);
     for (SiteTableScan scan : below) {
-      Federation federation = federation(scan, scan.site());
-      SiteInfo info = federation == null ? null : federation.siteInfo(scan.site());
+      SiteInfo info = SitePolicies.siteInfo(scan);
       PolicySummary policy = info == null ? null : info.policy();
       String t = scan.siteTable().info().name();
-      if (policy != null && "private".equalsIgnoreCase(export(policy, t))) {
+      if (policy != null && "private".equalsIgnoreCase(SitePolicies.export(policy, t))) {
         throw forbidden(scan.site(), call.getAggregation().getName().toUpperCase(Locale.ROOT)
             + " is not a differentially private aggregate (COUNT, SUM and AVG are): site " + scan.site()
             + " exports table " + t + " only as differentially private aggregates (export: private)");
@@ -159,15 +154,14 @@ public final class ResidencyCheck {
     if (scans.isEmpty()) {
       return out;
     }
-    Federation federation = federation(scans.get(0), site);
-    SiteInfo info = federation == null ? null : federation.siteInfo(site);
+    SiteInfo info = SitePolicies.siteInfo(scans.get(0));
     PolicySummary policy = info == null ? null : info.policy();
     if (policy == null) {
       return out;
     }
     for (SiteTableScan s : scans) {
       String t = s.siteTable().info().name();
-      String export = export(policy, t);
+      String export = SitePolicies.export(policy, t);
       if (("aggregates".equalsIgnoreCase(export) || "private".equalsIgnoreCase(export)) && !out.contains(t)) {
         out.add(t);
       }
@@ -208,8 +202,7 @@ public final class ResidencyCheck {
     if (scans.isEmpty()) {
       return;
     }
-    Federation federation = federation(scans.get(0), site);
-    SiteInfo info = federation == null ? null : federation.siteInfo(site);
+    SiteInfo info = SitePolicies.siteInfo(scans.get(0));
     PolicySummary policy = info == null ? null : info.policy();
     if (policy == null) {
       return; // unrestricted (or unknown: the site decides alone)
@@ -223,7 +216,7 @@ public final class ResidencyCheck {
     List<String> restricted = new ArrayList<>();
     List<String> privateTables = new ArrayList<>();
     for (String t : tables) {
-      String export = export(policy, t);
+      String export = SitePolicies.export(policy, t);
       if ("none".equalsIgnoreCase(export)) {
         throw forbidden(site, "table " + t + " of " + where
             + " is not exported to anyone outside the region (policy export: none)");
@@ -301,32 +294,7 @@ public final class ResidencyCheck {
     }
   }
 
-  /**
-   * What a fragment spends of each principal's privacy budget, for EXPLAIN: for example {@code
-   * "1 on sales"}; null when it reads no private table.
-   */
-  public static String privacyCost(SiteToEnumerableConverter converter) {
-    List<SiteTableScan> scans = new ArrayList<>();
-    scans(converter.getInput(), scans);
-    if (scans.isEmpty()) {
-      return null;
-    }
-    Federation federation = federation(scans.get(0), converter.site());
-    SiteInfo info = federation == null ? null : federation.siteInfo(converter.site());
-    PolicySummary policy = info == null ? null : info.policy();
-    if (policy == null) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (SiteTableScan s : scans) {
-      String t = s.siteTable().info().name();
-      PolicySummary.TablePolicy tp = tablePolicy(policy, t);
-      if ("private".equalsIgnoreCase(export(policy, t)) && tp != null && tp.epsilon() != null) {
-        out.add(tp.epsilon().stripTrailingZeros().toPlainString() + " on " + t);
-      }
-    }
-    return out.isEmpty() ? null : String.join(", ", out);
-  }
+
 
   /** A construct that can reveal single rows or values of an aggregates-only table, or null. */
   private static String forbiddenConstruct(RelNode node) {
@@ -360,25 +328,10 @@ public final class ResidencyCheck {
     return info.region() == null ? info.name() : info.region();
   }
 
-  private static PolicySummary.TablePolicy tablePolicy(PolicySummary p, String table) {
-    if (p.tables() == null) {
-      return null;
-    }
-    for (Map.Entry<String, PolicySummary.TablePolicy> e : p.tables().entrySet()) {
-      if (e.getKey().equalsIgnoreCase(table)) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
 
-  static String export(PolicySummary p, String table) {
-    PolicySummary.TablePolicy t = tablePolicy(p, table);
-    return t != null && t.export() != null ? t.export() : p.export();
-  }
 
   static boolean denied(PolicySummary p, String table, String column) {
-    PolicySummary.TablePolicy t = tablePolicy(p, table);
+    PolicySummary.TablePolicy t = SitePolicies.tablePolicy(p, table);
     if (t == null || t.deniedColumns() == null) {
       return false;
     }
@@ -405,18 +358,7 @@ public final class ResidencyCheck {
     }
   }
 
-  /** The federation behind a site's schema, reached through the scan's catalog. */
-  private static Federation federation(SiteTableScan scan, String site) {
-    RelOptSchema schema = scan.getTable().getRelOptSchema();
-    if (!(schema instanceof Prepare.CatalogReader reader)) {
-      return null;
-    }
-    CalciteSchema sub = reader.getRootSchema().getSubSchema(site, false);
-    if (sub == null || !(sub.schema instanceof SiteSchema s)) {
-      return null;
-    }
-    return s.runtime() instanceof Federation f ? f : null;
-  }
+
 
   /**
    * Which table columns each output field of a subtree comes from, and which table columns its

@@ -1,11 +1,9 @@
 package io.shoal.planner.prepare;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutable;
 import org.apache.calcite.rex.RexExecutor;
@@ -14,17 +12,13 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Calcite's constant reduction ({@link RexExecutorImpl}), with the Janino-compiled class kept per
- * generated source. Calcite compiles a new class for every reduction (Q5's date arithmetic: ~7% of
+ * set of expressions. Calcite compiles a new class for every reduction (Q5's date arithmetic: ~7% of
  * its planning time, mostly Janino looking classes up in jars); the same constant expressions
- * generate the same source, so the compiled function can be reused. Values are converted to
- * literals with the caller's RexBuilder, as before.
+ * generate the same code, so the compiled function can be reused (kept by the expressions'
+ * digests). Values are converted to literals with the caller's RexBuilder, as before.
  */
 final class CachingRexExecutor implements RexExecutor {
   private static final int MAX_ENTRIES = 256;
-  private static final Method COMPILE = compileMethod();
-  private static final RexToLixTranslator.InputGetter NO_INPUT = (list, index, storageType) -> {
-    throw new UnsupportedOperationException("constant reduction has no input row");
-  };
 
   private static final Map<String, RexExecutable> COMPILED =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -43,46 +37,36 @@ final class CachingRexExecutor implements RexExecutor {
   }
 
   private final DataContext dataContext;
-  private final RexExecutor plain;
 
   CachingRexExecutor(DataContext dataContext) {
     this.dataContext = dataContext;
-    this.plain = new RexExecutorImpl(dataContext);
   }
 
-  /** Calcite's private source generator for constant expressions, or null if it moved. */
-  private static Method compileMethod() {
-    try {
-      Method m = RexExecutorImpl.class.getDeclaredMethod(
-          "compile", RexBuilder.class, List.class, RexToLixTranslator.InputGetter.class);
-      m.setAccessible(true);
-      return m;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
+  /**
+   * The expressions' digests with their full types: equal keys generate equal code, since the code
+   * is made from nothing else (literal values are in the digests).
+   */
+  private static String key(List<RexNode> constExps) {
+    StringBuilder b = new StringBuilder();
+    for (RexNode e : constExps) {
+      b.append(e).append(" :: ").append(e.getType().getFullTypeString()).append('\n');
     }
+    return b.toString();
   }
 
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
-    String code;
-    try {
-      code = COMPILE == null ? null : (String) COMPILE.invoke(null, rexBuilder, constExps, NO_INPUT);
-    } catch (ReflectiveOperationException e) {
-      code = null;
-    }
-    if (code == null) {
-      plain.reduce(rexBuilder, constExps, reducedValues);
-      return;
-    }
+    String key = key(constExps);
     RexExecutable executable;
     synchronized (COMPILED) {
-      executable = COMPILED.get(code);
+      executable = COMPILED.get(key);
     }
     if (executable == null) {
-      executable = new RexExecutable(code, constExps);
+      executable = RexExecutorImpl.getExecutable(
+          rexBuilder, constExps, rexBuilder.getTypeFactory().builder().build());
       COMPILATIONS.incrementAndGet();
       synchronized (COMPILED) {
-        COMPILED.put(code, executable);
+        COMPILED.put(key, executable);
       }
     }
     // The data context is a field of the shared executable: set and use it under its lock.

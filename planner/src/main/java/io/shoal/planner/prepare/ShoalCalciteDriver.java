@@ -1,16 +1,24 @@
 package io.shoal.planner.prepare;
 
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.ShoalJdbcFactory;
 
 /**
  * Calcite's driver with Shoal's prepare step (federation rewrites before the Volcano phase). Not
- * registered with DriverManager: {@link io.shoal.planner.Federation} calls it directly.
+ * registered with DriverManager: {@code io.shoal.planner.Federation} calls it directly. Its
+ * connections, statements and result sets come from {@link ShoalJdbcFactory}: each execution of a
+ * plan gets its own {@code QueryRun} there.
  */
 public final class ShoalCalciteDriver extends Driver {
   public static final String PREFIX = "jdbc:shoal-calcite:";
 
   public ShoalCalciteDriver() {
     super(ShoalPrepare::new);
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return ShoalJdbcFactory.class.getName();
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.shoal.planner.prepare;
 
 import io.shoal.planner.functions.DuckDbDatetimeArithmetic;
 import io.shoal.planner.functions.DuckDbDivision;
-import io.shoal.planner.functions.ShoalOperators;
 import io.shoal.planner.pushdown.FragmentUses;
 import io.shoal.planner.rewrite.FederationPrograms;
 import io.shoal.planner.rewrite.RowLimit;
@@ -85,8 +84,7 @@ final class ShoalPrepare extends CalcitePrepareImpl {
       Context context, Query<T> query, Type elementType, long maxRowCount) {
     maxRows = maxRowCount;
     try {
-      return super.prepareSql(
-          ShoalOperators.withExtraOperators(context), query, elementType, maxRowCount);
+      return super.prepareSql(context, query, elementType, maxRowCount);
     } catch (RuntimeException | AssertionError e) {
       RuntimeException clean = PlanningErrors.clean(e);
       if (clean == null) {

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import io.shoal.planner.functions.ShoalOperators;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -38,7 +39,8 @@ final class ShoalValidator extends CalciteSqlValidator {
   static SqlValidator create(CalcitePrepare.Context context, CalciteCatalogReader catalogReader,
       java.util.function.UnaryOperator<Config> configTransform) {
     CalciteConnectionConfig cc = context.config();
-    SqlOperatorTable opTab = SqlOperatorTables.chain(List.of(
+    // Shoal's operators first: the validator re-resolves "+" and "-" by name and takes the first.
+    SqlOperatorTable opTab = SqlOperatorTables.chain(List.of(ShoalOperators.EXTRA,
         cc.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader));
     Config config = Config.DEFAULT
         .withLenientOperatorLookup(cc.lenientOperatorLookup())

@@ -1,6 +1,10 @@
 package io.shoal.planner.pushdown;
 
+import io.shoal.planner.exec.FragmentPlan;
+import io.shoal.planner.exec.PlannedFragment;
 import io.shoal.planner.exec.RowBudget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,37 @@ public final class FragmentUses {
     Map<SiteToEnumerableConverter, Integer> places = new IdentityHashMap<>();
     count(root, places);
     walk(root, false, places);
+    plan(root, places);
+  }
+
+  /**
+   * The plan's distinct fragments (same site, SQL, row format and LIMIT budget), each read from as
+   * many places as paths from the root reach its converters: Calcite implements a shared subtree
+   * once per parent, and TPC-H Q15 reads its view from two. Every converter gets its fragment and
+   * the whole list, which the first fragment bound at run time starts.
+   */
+  private static void plan(RelNode root, Map<SiteToEnumerableConverter, Integer> places) {
+    Map<String, PlannedFragment> distinct = new LinkedHashMap<>();
+    Map<SiteToEnumerableConverter, String> keys = new IdentityHashMap<>();
+    // In the order of a walk from the root, so the fragments start in the same order every time.
+    List<SiteToEnumerableConverter> order = new ArrayList<>();
+    inOrder(root, order, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    for (SiteToEnumerableConverter c : order) {
+      int n = places.get(c);
+      PlannedFragment f = c.describe();
+      String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0'
+          + f.sql().text() + '\0' + (f.budget() == null ? "" : System.identityHashCode(f.budget()));
+      keys.put(c, key);
+      for (int i = 0; i < n; i++) {
+        distinct.merge(key, f.withOneMoreUser(c.spool),
+            (was, one) -> was.withOneMoreUser(c.spool));
+      }
+    }
+    FragmentPlan plan = new FragmentPlan(new ArrayList<>(distinct.values()));
+    keys.forEach((c, key) -> {
+      c.planned = distinct.get(key);
+      c.plan = plan;
+    });
   }
 
   /** How many paths from the root reach each converter (a shared subtree is reached by several). */
@@ -58,6 +93,17 @@ public final class FragmentUses {
     }
     for (RelNode in : rel.getInputs()) {
       count(in, places);
+    }
+  }
+
+  private static void inOrder(RelNode rel, List<SiteToEnumerableConverter> out,
+      java.util.Set<SiteToEnumerableConverter> seen) {
+    if (rel instanceof SiteToEnumerableConverter c) {
+      if (seen.add(c)) out.add(c);
+      return;
+    }
+    for (RelNode in : rel.getInputs()) {
+      inOrder(in, out, seen);
     }
   }
 
@@ -94,7 +140,7 @@ public final class FragmentUses {
     // ORDER BY, and needs every site's n rows.
     List<RelNode> branches = in.getClass() == EnumerableUnion.class && ((EnumerableUnion) in).all
         ? in.getInputs() : List.of(in);
-    List<SiteToEnumerableConverter> fragments = new java.util.ArrayList<>();
+    List<SiteToEnumerableConverter> fragments = new ArrayList<>();
     for (RelNode b : branches) {
       // Only where every row that arrives is a row the LIMIT counts: no filter, join or aggregate
       // between them; and a converter the plan reads elsewhere too keeps all its rows.

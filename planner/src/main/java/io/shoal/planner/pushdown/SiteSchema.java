@@ -10,16 +10,13 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /** The schema of one site ({@code eu}, {@code us}, ...): that site's tables only. */
 public final class SiteSchema extends AbstractSchema {
   private final String site;
-  private final Object runtime;
+  private final SiteInfo info;
   private final Map<String, Table> tables = new LinkedHashMap<>();
 
-  /**
-   * @param runtime what the generated code needs at run time to reach the site (the
-   *     {@link io.shoal.planner.Federation}); typed loosely to keep schema free of execution
-   */
-  public SiteSchema(String site, SiteInfo info, SiteConvention convention, Object runtime) {
+  /** @param info the site's metadata as it answered at connect time (null: it was down) */
+  public SiteSchema(String site, SiteInfo info, SiteConvention convention) {
     this.site = site;
-    this.runtime = runtime;
+    this.info = info;
     if (info != null && info.tables() != null) {
       for (TableInfo t : info.tables()) {
         tables.put(t.name(), new SiteTable(site, t, convention));
@@ -31,8 +28,9 @@ public final class SiteSchema extends AbstractSchema {
     return site;
   }
 
-  public Object runtime() {
-    return runtime;
+  /** The site's metadata (tables, policy), or null when it was down at connect time. */
+  public SiteInfo info() {
+    return info;
   }
 
   @Override

@@ -2,15 +2,14 @@ package io.shoal.planner.pushdown;
 
 import io.shoal.planner.exec.PlannedFragment;
 import io.shoal.planner.exec.RowBudget;
-import io.shoal.planner.exec.SiteRuntime;
+import io.shoal.planner.exec.ArrowRows;
+import io.shoal.planner.exec.FragmentPlan;
+import io.shoal.planner.exec.QueryContext;
+import io.shoal.planner.exec.QueryRun;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.WeakHashMap;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -37,8 +36,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.util.SqlString;
 
 /**
  * The edge where a site's fragment ends: generates the fragment SQL (DuckDB dialect, via Calcite's
@@ -46,11 +43,14 @@ import org.apache.calcite.sql.util.SqlString;
  * yields its rows from Arrow batches.
  */
 public final class SiteToEnumerableConverter extends ConverterImpl implements EnumerableRel {
-  private SqlString sql;
+  private FragmentStatement statement;
   /** Set by {@link FragmentUses}: the plan enumerates this fragment again per outer row. */
   boolean spool;
   /** Set by {@link FragmentUses}: the rows a bare LIMIT above needs from this and its siblings. */
   RowBudget budget;
+  /** Set by {@link FragmentUses}: this fragment as the plan runs it, and the plan's fragments. */
+  PlannedFragment planned;
+  FragmentPlan plan;
 
   public SiteToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
@@ -62,17 +62,29 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
 
   /** The SQL this fragment sends to its site ({@code ?} for dynamic parameters). */
   public String fragmentSql() {
-    return sqlString().getSql();
+    return statement().text();
   }
 
-  private SqlString sqlString() {
-    if (sql == null) {
-      SqlDialect dialect = ShoalDuckDbDialect.INSTANCE;
+  FragmentStatement statement() {
+    if (statement == null) {
       JdbcImplementor implementor =
           new FragmentImplementor((JavaTypeFactory) getCluster().getTypeFactory());
-      sql = implementor.visitRoot(getInput()).asStatement().toSqlString(dialect);
+      statement = new FragmentStatement(implementor.visitRoot(getInput()).asStatement(),
+          ShoalDuckDbDialect.INSTANCE, dynamicParamTypes(getInput()));
     }
-    return sql;
+    return statement;
+  }
+
+  /** This fragment alone, read from no place yet: {@link FragmentUses} counts the places. */
+  PlannedFragment describe() {
+    PhysType physType = PhysTypeImpl.of((JavaTypeFactory) getCluster().getTypeFactory(),
+        getRowType(), JavaRowFormat.ARRAY);
+    List<String> types = new ArrayList<>();
+    for (RelDataTypeField f : getRowType().getFieldList()) {
+      types.add(ArrowRows.typeCode(f.getType()));
+    }
+    return new PlannedFragment(site(), statement(), types.toArray(new String[0]),
+        physType.getFormat() == JavaRowFormat.SCALAR, 0, budget, false);
   }
 
   @Override
@@ -99,7 +111,7 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
         text = "<cannot generate fragment SQL: " + e.getMessage() + ">";
       }
       w.item("sql", text);
-      String epsilon = io.shoal.planner.policy.ResidencyCheck.privacyCost(this);
+      String epsilon = SitePolicies.privacyCost(this);
       if (epsilon != null) w.item("epsilon", epsilon);
     }
     return w;
@@ -107,53 +119,28 @@ public final class SiteToEnumerableConverter extends ConverterImpl implements En
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    RelDataType rowType = getRowType();
     PhysType physType =
-        PhysTypeImpl.of(implementor.getTypeFactory(), rowType, JavaRowFormat.ARRAY);
-    boolean scalar = physType.getFormat() == JavaRowFormat.SCALAR;
-    List<String> types = new ArrayList<>();
-    for (RelDataTypeField f : rowType.getFieldList()) {
-      types.add(SiteRuntime.typeCode(f.getType()));
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    PlannedFragment fragment = planned;
+    FragmentPlan fragments = plan;
+    if (fragment == null) {
+      // A plan that did not pass through FragmentUses (none of Shoal's prepares skip it): this
+      // fragment alone, read from one place.
+      fragment = describe().withOneMoreUser(false);
+      fragments = new FragmentPlan(List.of(fragment));
     }
-    SqlString sqlString = sqlString();
-    List<Integer> params =
-        sqlString.getDynamicParameters() == null ? List.of() : sqlString.getDynamicParameters();
-    Map<Integer, RelDataType> paramTypes = dynamicParamTypes(getInput());
-    List<String> paramTypeCodes = new ArrayList<>();
-    for (Integer p : params) {
-      RelDataType t = paramTypes.get(p);
-      paramTypeCodes.add(t == null ? "ANY" : SiteRuntime.typeCode(t));
-    }
-    // The plan's fragments, one per distinct fragment, each with how many places of the plan run
-    // it (TPC-H Q15 reads its view twice): at run time the first fragment bound starts them all,
-    // and the first reader of a shared one knows whether to keep its rows for the others. The plan
-    // may be a DAG: Calcite implements a shared subtree once per parent, each one a place.
-    int[] paramIndexes = params.stream().mapToInt(Integer::intValue).toArray();
-    String[] typeCodes = types.toArray(new String[0]);
-    // A fragment under a LIMIT's budget is its own fetch: another place of the plan needs all rows.
-    String key = site() + '\0' + scalar + '\0' + types + '\0' + params + '\0' + sqlString.getSql()
-        + '\0' + (budget == null ? "" : System.identityHashCode(budget));
-    Map<String, PlannedFragment> plan = PLAN.computeIfAbsent(implementor, i -> new LinkedHashMap<>());
-    PlannedFragment fragment = plan.computeIfAbsent(key, k -> new PlannedFragment(site(),
-        sqlString.getSql(), typeCodes, paramIndexes, paramTypeCodes.toArray(new String[0]), scalar,
-        new int[1], budget, new boolean[1]));
-    fragment.users()[0]++;
-    fragment.spool()[0] |= spool;
-    BlockBuilder builder = new BlockBuilder();
+    // QueryContext.run(root).fragment(fragment, plan, root)
+    Expression root = implementor.getRootExpression();
     Expression call = Expressions.call(
-        SiteRuntime.class,
-        "fragment",
-        implementor.getRootExpression(),
+        Expressions.call(QueryContext.RUN, root),
+        QueryRun.FRAGMENT,
         implementor.stash(fragment, PlannedFragment.class),
-        // a live view: complete once the whole plan is implemented, before it runs
-        implementor.stash(Collections.unmodifiableCollection(plan.values()), Collection.class));
+        implementor.stash(fragments, FragmentPlan.class),
+        root);
+    BlockBuilder builder = new BlockBuilder();
     builder.add(Expressions.return_(null, call));
     return implementor.result(physType, builder.toBlock());
   }
-
-  /** Per implementation of a plan: its fragments by identity (see {@link #implement}). */
-  private static final Map<EnumerableRelImplementor, Map<String, PlannedFragment>> PLAN =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Map<Integer, RelDataType> dynamicParamTypes(RelNode root) {
     Map<Integer, RelDataType> out = new TreeMap<>();
