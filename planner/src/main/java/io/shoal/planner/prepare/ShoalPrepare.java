@@ -131,9 +131,9 @@ final class ShoalPrepare extends CalcitePrepareImpl {
           planner.setExecutor(new CachingRexExecutor(context.getDataContext()));
           return rel;
         };
-        return Programs.sequence(reuseReductions, io.shoal.planner.policy.ResidencyCheck.logicalProgram(),
+        return Programs.sequence(reuseReductions, io.shoal.planner.residency.ResidencyCheck.logicalProgram(),
             RowLimit.program(maxRows), FederationPrograms.program(),
-            io.shoal.planner.policy.ResidencyCheck.program(), Unsupported.program(), FragmentUses.program());
+            io.shoal.planner.residency.ResidencyCheck.program(), Unsupported.program(), FragmentUses.program());
       }
     };
   }

@@ -1,4 +1,4 @@
-package io.shoal.planner.policy;
+package io.shoal.planner.residency;
 
 import io.shoal.planner.errors.ShoalException;
 import io.shoal.planner.functions.DuckDbAggregates;
