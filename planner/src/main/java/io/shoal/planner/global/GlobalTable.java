@@ -194,7 +194,7 @@ public final class GlobalTable extends AbstractTable implements TranslatableTabl
       if (table == null) {
         throw new ShoalException(SqlStates.INTERNAL_ERROR, "table " + member + " vanished");
       }
-      branches.add(branch(cluster, new SiteTableScan(cluster, table, member), rowType));
+      branches.add(branch(cluster, new SiteTableScan(cluster, table, member.at()), rowType));
     }
     if (branches.size() == 1) {
       return branches.get(0);

@@ -1,7 +1,6 @@
 package io.shoal.planner.pushdown;
 
 import io.shoal.protocol.ColumnInfo;
-import io.shoal.protocol.Distribution;
 import io.shoal.protocol.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +18,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /** A table as one site serves it; scanning it means a fragment at that site. */
 public final class SiteTable extends AbstractTable implements TranslatableTable {
-  private final String site;
+  private final TableAtSite table;
   private final TableInfo info;
-  private final SiteConvention convention;
 
   public SiteTable(String site, TableInfo info, SiteConvention convention) {
-    this.site = site;
+    this.table = new TableAtSite(site, info, convention);
     this.info = info;
-    this.convention = convention;
+  }
+
+  /** The table as a scan reads it. */
+  public TableAtSite at() {
+    return table;
   }
 
   public String site() {
-    return site;
+    return table.site();
   }
 
   public TableInfo info() {
@@ -38,24 +40,16 @@ public final class SiteTable extends AbstractTable implements TranslatableTable 
   }
 
   public SiteConvention convention() {
-    return convention;
+    return table.convention();
   }
 
   public boolean replicated() {
-    return info.distribution() == Distribution.REPLICATED;
+    return table.replicated();
   }
 
   /** The key domain of a column (case-insensitive), or null. */
   public String keyDomain(String column) {
-    if (info.keys() == null) {
-      return null;
-    }
-    for (Map.Entry<String, String> e : info.keys().entrySet()) {
-      if (e.getKey().equalsIgnoreCase(column)) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return table.keyDomain(column);
   }
 
   @Override
@@ -85,11 +79,11 @@ public final class SiteTable extends AbstractTable implements TranslatableTable 
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new SiteTableScan(context.getCluster(), relOptTable, this);
+    return new SiteTableScan(context.getCluster(), relOptTable, table);
   }
 
   @Override
   public String toString() {
-    return site + "." + info.name().toLowerCase(Locale.ROOT);
+    return table.site() + "." + info.name().toLowerCase(Locale.ROOT);
   }
 }

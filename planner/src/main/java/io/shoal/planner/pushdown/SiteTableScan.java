@@ -17,14 +17,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Scan of one table at one site, in that site's convention so JdbcRules build on it. */
 public final class SiteTableScan extends TableScan implements JdbcRel {
-  private final SiteTable siteTable;
+  private final TableAtSite siteTable;
 
-  public SiteTableScan(RelOptCluster cluster, RelOptTable table, SiteTable siteTable) {
+  public SiteTableScan(RelOptCluster cluster, RelOptTable table, TableAtSite siteTable) {
     super(cluster, cluster.traitSetOf(siteTable.convention()), List.of(), table);
     this.siteTable = siteTable;
   }
 
-  public SiteTable siteTable() {
+  public TableAtSite siteTable() {
     return siteTable;
   }
 

@@ -219,7 +219,7 @@ public final class ColocatedJoinRule extends RelOptRule {
       if (t == null || !t.replicated() || !there.getRowType().equals(s.getRowType())) {
         return null;
       }
-      return new SiteTableScan(s.getCluster(), there, t);
+      return new SiteTableScan(s.getCluster(), there, t.at());
     }
     List<RelNode> inputs = new ArrayList<>();
     for (RelNode in : rel.getInputs()) {
