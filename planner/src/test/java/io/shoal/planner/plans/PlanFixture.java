@@ -2,7 +2,7 @@ package io.shoal.planner.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.planner.Federation;
-import io.shoal.planner.SiteEndpoint;
+import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.protocol.Json;
 import io.shoal.protocol.SiteInfo;
 import java.io.IOException;
