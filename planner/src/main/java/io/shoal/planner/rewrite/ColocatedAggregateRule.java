@@ -2,10 +2,11 @@ package io.shoal.planner.rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -16,32 +17,43 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  * live at one site, e.g. {@code GROUP BY l_orderkey}). No partial/final split is needed, HAVING
  * then moves into the branches too, and a join of the result on the same key stays co-located
  * (TPC-H Q18's IN sub-query, Q4's and Q21's EXISTS after decorrelation).
+ *
+ * <p>Fires on a plain GROUP BY directly over a UNION ALL of partitioned branches of different
+ * sites (the operands) when a group key has a key domain and the plan holds no expanded
+ * aggregates ({@link #matches}).
  */
-public final class ColocatedAggregateRule extends RelOptRule {
-  public static final ColocatedAggregateRule INSTANCE = new ColocatedAggregateRule();
+public final class ColocatedAggregateRule extends RelRule<RuleConfig<ColocatedAggregateRule>> {
+  public static final ColocatedAggregateRule INSTANCE =
+      RuleConfig.<ColocatedAggregateRule>of("ShoalColocatedAggregateRule",
+          b -> b.operand(LogicalAggregate.class)
+              .predicate(a -> a.getGroupType() == Aggregate.Group.SIMPLE && a.getGroupCount() > 0)
+              .oneInput(b1 -> b1.operand(LogicalUnion.class)
+                  .predicate(ColocatedAggregateRule::partitionedBySite)
+                  .anyInputs()),
+          ColocatedAggregateRule::new).toRule();
 
-  private ColocatedAggregateRule() {
-    super(operand(LogicalAggregate.class, operand(LogicalUnion.class, any())),
-        "ShoalColocatedAggregateRule");
+  private ColocatedAggregateRule(RuleConfig<ColocatedAggregateRule> config) {
+    super(config);
+  }
+
+  /** A UNION ALL of more than one site's branches, not all replicated. */
+  private static boolean partitionedBySite(LogicalUnion union) {
+    ColocatedJoinRule.Side side = union.all ? ColocatedJoinRule.side(union) : null;
+    return side != null && !side.replicated && side.branches.size() > 1;
+  }
+
+  /** When a group key has a key domain, and no aggregate of the plan is expanded. */
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    return groupsAtOneSite(call.rel(0), call.rel(1), call.getMetadataQuery())
+        && !hasExpandedAggregates(call.getPlanner().getRoot());
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Aggregate agg = call.rel(0);
-    LogicalUnion union = call.rel(1);
-    if (!union.all || agg.getGroupType() != Aggregate.Group.SIMPLE || agg.getGroupCount() == 0) {
-      return;
-    }
-    ColocatedJoinRule.Side side = ColocatedJoinRule.side(union);
-    if (side == null || side.replicated || side.branches.size() <= 1) {
-      return;
-    }
-    if (!groupsAtOneSite(agg, union, call.getMetadataQuery())
-        || hasExpandedAggregates(call.getPlanner().getRoot())) {
-      return;
-    }
     List<RelNode> branches = new ArrayList<>();
-    for (RelNode b : side.branches.values()) {
+    for (RelNode b : ColocatedJoinRule.side(call.rel(1)).branches.values()) {
       branches.add(agg.copy(agg.getTraitSet(), List.of(b)));
     }
     call.transformTo(LogicalUnion.create(branches, true));
@@ -71,7 +83,7 @@ public final class ColocatedAggregateRule extends RelOptRule {
       if (a.getGroupType() != Aggregate.Group.SIMPLE) {
         return true;
       }
-      for (org.apache.calcite.rel.core.AggregateCall c : a.getAggCallList()) {
+      for (AggregateCall c : a.getAggCallList()) {
         if (c.hasFilter()) {
           return true;
         }

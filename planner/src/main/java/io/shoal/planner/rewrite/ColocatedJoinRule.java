@@ -3,14 +3,15 @@ package io.shoal.planner.rewrite;
 import io.shoal.planner.pushdown.SiteTableScan;
 import io.shoal.planner.pushdown.SiteTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
@@ -23,17 +24,27 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * Co-located joins: {@code Join(Union_i A_i, Union_i B_i)} becomes {@code Union_i Join(A_i, B_i)}
  * when every site can join its own rows: an equi-join on columns of the same key domain, or one
  * side replicated (then that side is read at each site). Each branch then runs as one fragment.
+ *
+ * <p>Fires on a join whose inputs are each site-pure branches, with more than one branch on some
+ * side, that is {@link #colocation co-located}: with one side replicated, a join type that keeps
+ * no unmatched row of the replicated side, which every site of the other side holds; with both
+ * partitioned, an equi-join key pair of one key domain ({@link #matches}, it needs metadata) and,
+ * for an outer or anti join, the sites of the side whose rows it keeps all on the other side too.
  */
-public final class ColocatedJoinRule extends RelOptRule {
-  public static final ColocatedJoinRule INSTANCE = new ColocatedJoinRule();
+public final class ColocatedJoinRule extends RelRule<RuleConfig<ColocatedJoinRule>> {
+  public static final ColocatedJoinRule INSTANCE =
+      RuleConfig.<ColocatedJoinRule>of("ShoalColocatedJoinRule",
+          b -> b.operand(LogicalJoin.class).predicate(j -> colocation(j) != null).anyInputs(),
+          ColocatedJoinRule::new).toRule();
 
-  private ColocatedJoinRule() {
-    super(operand(LogicalJoin.class, any()), "ShoalColocatedJoinRule");
+  private ColocatedJoinRule(RuleConfig<ColocatedJoinRule> config) {
+    super(config);
   }
 
   /** One join input seen as per-site branches. */
@@ -42,69 +53,93 @@ public final class ColocatedJoinRule extends RelOptRule {
     boolean replicated = true;
   }
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    Join join = call.rel(0);
+  /** Which side each site reads whole (the replicated one), or neither (same key domain). */
+  enum Kind { RIGHT_REPLICATED, LEFT_REPLICATED, SAME_KEY }
+
+  /** How the sites join their own rows: the two sides as branches, and how they pair. */
+  record Colocation(Side left, Side right, Kind kind) {}
+
+  /** The join's colocation, or null when some site could not join its own rows. */
+  static Colocation colocation(Join join) {
     Side l = side(strip(join.getLeft()));
     Side r = side(strip(join.getRight()));
     if (l == null || r == null || (l.branches.size() <= 1 && r.branches.size() <= 1)) {
-      return;
+      return null;
     }
     JoinRelType type = join.getJoinType();
-    List<RelNode> joined = new ArrayList<>();
     if (!l.replicated && r.replicated) {
-      if (type != JoinRelType.INNER && type != JoinRelType.LEFT
-          && type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
-        return;
+      boolean keepsNoRightRow = type == JoinRelType.INNER || type == JoinRelType.LEFT
+          || type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+      return keepsNoRightRow && readableAtAll(r, l) ? new Colocation(l, r, Kind.RIGHT_REPLICATED)
+          : null;
+    }
+    if (l.replicated && !r.replicated) {
+      boolean keepsNoLeftRow = type == JoinRelType.INNER || type == JoinRelType.RIGHT;
+      return keepsNoLeftRow && readableAtAll(l, r) ? new Colocation(l, r, Kind.LEFT_REPLICATED)
+          : null;
+    }
+    if (l.replicated) {
+      return null; // both replicated: one site reads both anyway
+    }
+    boolean needAllLeft = type == JoinRelType.LEFT || type == JoinRelType.FULL
+        || type == JoinRelType.ANTI;
+    boolean needAllRight = type == JoinRelType.RIGHT || type == JoinRelType.FULL;
+    if ((needAllLeft && !r.branches.keySet().containsAll(l.branches.keySet()))
+        || (needAllRight && !l.branches.keySet().containsAll(r.branches.keySet()))
+        || Collections.disjoint(l.branches.keySet(), r.branches.keySet())) {
+      return null;
+    }
+    return new Colocation(l, r, Kind.SAME_KEY);
+  }
+
+  /** Both sides partitioned: when an equi-join key pair has one key domain. */
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    Join join = call.rel(0);
+    return colocation(join).kind() != Kind.SAME_KEY
+        || sameDomainKey(join, call.getMetadataQuery());
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Join join = call.rel(0);
+    Colocation c = colocation(join);
+    List<RelNode> joined = new ArrayList<>();
+    switch (c.kind()) {
+      case RIGHT_REPLICATED: {
+        RelNode rep = c.right().branches.values().iterator().next();
+        c.left().branches.forEach((site, b) -> joined.add(copy(join, b, retarget(rep, site))));
+        break;
       }
-      RelNode rep = r.branches.values().iterator().next();
-      for (Map.Entry<String, RelNode> e : l.branches.entrySet()) {
-        RelNode moved = retarget(rep, e.getKey());
-        if (moved == null) {
-          return;
-        }
-        joined.add(copy(join, e.getValue(), moved));
+      case LEFT_REPLICATED: {
+        RelNode rep = c.left().branches.values().iterator().next();
+        c.right().branches.forEach((site, b) -> joined.add(copy(join, retarget(rep, site), b)));
+        break;
       }
-    } else if (l.replicated && !r.replicated) {
-      if (type != JoinRelType.INNER && type != JoinRelType.RIGHT) {
-        return;
-      }
-      RelNode rep = l.branches.values().iterator().next();
-      for (Map.Entry<String, RelNode> e : r.branches.entrySet()) {
-        RelNode moved = retarget(rep, e.getKey());
-        if (moved == null) {
-          return;
-        }
-        joined.add(copy(join, moved, e.getValue()));
-      }
-    } else if (!l.replicated && !r.replicated) {
-      if (!sameDomainKey(join, call.getMetadataQuery())) {
-        return;
-      }
-      boolean needAllLeft = type == JoinRelType.LEFT || type == JoinRelType.FULL
-          || type == JoinRelType.ANTI;
-      boolean needAllRight = type == JoinRelType.RIGHT || type == JoinRelType.FULL;
-      if ((needAllLeft && !r.branches.keySet().containsAll(l.branches.keySet()))
-          || (needAllRight && !l.branches.keySet().containsAll(r.branches.keySet()))) {
-        return;
-      }
-      for (Map.Entry<String, RelNode> e : l.branches.entrySet()) {
-        RelNode b = r.branches.get(e.getKey());
-        if (b != null) {
-          joined.add(copy(join, e.getValue(), b));
-        }
-      }
-      if (joined.isEmpty()) {
-        return;
-      }
-    } else {
-      return;
+      default:
+        c.left().branches.forEach((site, b) -> {
+          RelNode other = c.right().branches.get(site);
+          if (other != null) {
+            joined.add(copy(join, b, other));
+          }
+        });
     }
     RelNode out = joined.size() == 1 ? joined.get(0) : LogicalUnion.create(joined, true);
     if (!out.getRowType().equals(join.getRowType())) {
       out = RelOptUtil.createCastRel(out, join.getRowType(), true);
     }
     call.transformTo(out);
+  }
+
+  /** Whether the replicated side's first branch can be read at every site of the other side. */
+  private static boolean readableAtAll(Side replicated, Side other) {
+    RelNode rep = replicated.branches.values().iterator().next();
+    for (String site : other.branches.keySet()) {
+      if (!readableAt(rep, site)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static RelNode copy(Join join, RelNode left, RelNode right) {
@@ -114,10 +149,16 @@ public final class ColocatedJoinRule extends RelOptRule {
 
   /** Whether some equi-join key pair has the same key domain on both sides. */
   static boolean sameDomainKey(Join join, RelMetadataQuery mq) {
-    JoinInfo info = join.analyzeCondition();
+    return sameDomainKey(join.getLeft(), join.getRight(), join.getCondition(), mq);
+  }
+
+  /** The same for a join of {@code left} and {@code right} on {@code condition}, not built yet. */
+  static boolean sameDomainKey(RelNode left, RelNode right, RexNode condition,
+      RelMetadataQuery mq) {
+    JoinInfo info = JoinInfo.of(left, right, condition);
     for (int i = 0; i < info.leftKeys.size(); i++) {
-      String a = domain(mq, join.getLeft(), info.leftKeys.get(i));
-      String b = domain(mq, join.getRight(), info.rightKeys.get(i));
+      String a = domain(mq, left, info.leftKeys.get(i));
+      String b = domain(mq, right, info.rightKeys.get(i));
       if (a != null && a.equals(b)) {
         return true;
       }
@@ -202,7 +243,36 @@ public final class ColocatedJoinRule extends RelOptRule {
     return !rel.getInputs().isEmpty();
   }
 
-  /** The same subtree reading the same (replicated) tables at another site, or null. */
+  /** Whether {@link #retarget} can move the subtree to {@code site}. */
+  private static boolean readableAt(RelNode rel, String site) {
+    rel = strip(rel);
+    if (rel instanceof SiteTableScan) {
+      return there((SiteTableScan) rel, site) != null;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (!readableAt(in, site)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The same replicated table at {@code site}, with the same row type, or null. */
+  private static RelOptTable there(SiteTableScan s, String site) {
+    if (s.site().equals(site)) {
+      return s.getTable();
+    }
+    RelOptTable there = s.getTable().getRelOptSchema()
+        .getTableForMember(List.of(site, s.siteTable().info().name()));
+    if (there == null) {
+      return null;
+    }
+    SiteTable t = there.unwrap(SiteTable.class);
+    return t == null || !t.replicated() || !there.getRowType().equals(s.getRowType())
+        ? null : there;
+  }
+
+  /** The same subtree reading the same (replicated) tables at another site ({@link #readableAt}). */
   private static RelNode retarget(RelNode rel, String site) {
     rel = strip(rel);
     if (rel instanceof SiteTableScan) {
@@ -210,24 +280,12 @@ public final class ColocatedJoinRule extends RelOptRule {
       if (s.site().equals(site)) {
         return s;
       }
-      RelOptTable there = s.getTable().getRelOptSchema()
-          .getTableForMember(List.of(site, s.siteTable().info().name()));
-      if (there == null) {
-        return null;
-      }
-      SiteTable t = there.unwrap(SiteTable.class);
-      if (t == null || !t.replicated() || !there.getRowType().equals(s.getRowType())) {
-        return null;
-      }
-      return new SiteTableScan(s.getCluster(), there, t.at());
+      RelOptTable there = there(s, site);
+      return new SiteTableScan(s.getCluster(), there, there.unwrap(SiteTable.class).at());
     }
     List<RelNode> inputs = new ArrayList<>();
     for (RelNode in : rel.getInputs()) {
-      RelNode moved = retarget(in, site);
-      if (moved == null) {
-        return null;
-      }
-      inputs.add(moved);
+      inputs.add(retarget(in, site));
     }
     return inputs.isEmpty() ? rel : rel.copy(rel.getTraitSet(), inputs);
   }

@@ -1,8 +1,8 @@
 package io.shoal.planner.rewrite;
 
 import java.util.regex.Pattern;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
@@ -26,17 +26,27 @@ import org.apache.calcite.util.TimestampString;
  * literal every comparison holds exactly on the dates; against a literal within day D,
  * {@code <} and {@code <=} become {@code d <= D}, {@code >} and {@code >=} become {@code d > D}.
  */
-public final class DateComparisonRule extends RelOptRule {
-  public static final DateComparisonRule FILTER =
-      new DateComparisonRule(LogicalFilter.class, "ShoalDateComparisonRule:filter");
-  public static final DateComparisonRule JOIN =
-      new DateComparisonRule(LogicalJoin.class, "ShoalDateComparisonRule:join");
-
+public final class DateComparisonRule extends RelRule<RuleConfig<DateComparisonRule>> {
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern MIDNIGHT = Pattern.compile(".* 00:00:00(\\.0*)?$");
 
-  private DateComparisonRule(Class<? extends RelNode> clazz, String name) {
-    super(operand(clazz, any()), name);
+  /** On a filter whose condition compares a date cast to a timestamp with a timestamp literal. */
+  public static final DateComparisonRule FILTER =
+      RuleConfig.<DateComparisonRule>of("ShoalDateComparisonRule:filter",
+          b -> b.operand(LogicalFilter.class)
+              .predicate(f -> changes(f.getCluster().getRexBuilder(), f.getCondition()))
+              .anyInputs(),
+          DateComparisonRule::new).toRule();
+  /** The same in a join's condition. */
+  public static final DateComparisonRule JOIN =
+      RuleConfig.<DateComparisonRule>of("ShoalDateComparisonRule:join",
+          b -> b.operand(LogicalJoin.class)
+              .predicate(j -> changes(j.getCluster().getRexBuilder(), j.getCondition()))
+              .anyInputs(),
+          DateComparisonRule::new).toRule();
+
+  private DateComparisonRule(RuleConfig<DateComparisonRule> config) {
+    super(config);
   }
 
   @Override
@@ -45,18 +55,17 @@ public final class DateComparisonRule extends RelOptRule {
     RexBuilder rex = rel.getCluster().getRexBuilder();
     if (rel instanceof LogicalFilter) {
       LogicalFilter f = (LogicalFilter) rel;
-      RexNode c = rewrite(rex, f.getCondition());
-      if (c != f.getCondition()) {
-        call.transformTo(f.copy(f.getTraitSet(), f.getInput(), c));
-      }
+      call.transformTo(f.copy(f.getTraitSet(), f.getInput(), rewrite(rex, f.getCondition())));
     } else {
       LogicalJoin j = (LogicalJoin) rel;
-      RexNode c = rewrite(rex, j.getCondition());
-      if (c != j.getCondition()) {
-        call.transformTo(j.copy(j.getTraitSet(), c, j.getLeft(), j.getRight(), j.getJoinType(),
-            j.isSemiJoinDone()));
-      }
+      call.transformTo(j.copy(j.getTraitSet(), rewrite(rex, j.getCondition()), j.getLeft(),
+          j.getRight(), j.getJoinType(), j.isSemiJoinDone()));
     }
+  }
+
+  /** Whether {@link #rewrite} changes the condition. */
+  private static boolean changes(RexBuilder rex, RexNode condition) {
+    return rewrite(rex, condition) != condition;
   }
 
   /** The condition with date-vs-timestamp comparisons on dates; the same object if none. */

@@ -5,9 +5,9 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Filter;
@@ -35,40 +35,59 @@ import org.apache.calcite.sql.SqlKind;
  * four-way join three times and ran 3x slower in DuckDB than the query itself. With equalities
  * only, it groups X by the keys and joins (Q4: all late lineitems grouped by order, 2x slower in
  * DuckDB than a semi-join); there the semi-join is taken only when each site can do it itself.
+ *
+ * <p>Fires on a filter correlated by one variable with a conjunct {@code [NOT] EXISTS} that
+ * {@link #semiJoinable can become} a semi- (anti-) join.
  */
-public final class ExistsToSemiJoinRule extends RelOptRule {
-  public static final ExistsToSemiJoinRule INSTANCE = new ExistsToSemiJoinRule();
+public final class ExistsToSemiJoinRule extends RelRule<RuleConfig<ExistsToSemiJoinRule>> {
+  public static final ExistsToSemiJoinRule INSTANCE =
+      RuleConfig.<ExistsToSemiJoinRule>of("ShoalExistsToSemiJoinRule",
+          b -> b.operand(LogicalFilter.class)
+              .predicate(ExistsToSemiJoinRule::hasSemiJoinableExists)
+              .anyInputs(),
+          ExistsToSemiJoinRule::new).toRule();
 
-  private ExistsToSemiJoinRule() {
-    super(operand(LogicalFilter.class, any()), "ShoalExistsToSemiJoinRule");
+  private ExistsToSemiJoinRule(RuleConfig<ExistsToSemiJoinRule> config) {
+    super(config);
+  }
+
+  private static boolean hasSemiJoinableExists(LogicalFilter filter) {
+    if (filter.getVariablesSet().size() != 1) {
+      return false;
+    }
+    CorrelationId cor = filter.getVariablesSet().iterator().next();
+    for (RexNode c : RelOptUtil.conjunctions(filter.getCondition())) {
+      RexSubQuery exists = exists(c);
+      if (exists != null && semiJoinable(filter.getInput(), exists, cor) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sub-query of {@code EXISTS (..)} or {@code NOT EXISTS (..)}, else null. */
+  private static RexSubQuery exists(RexNode conjunct) {
+    RexNode e = conjunct.getKind() == SqlKind.NOT ? ((RexCall) conjunct).getOperands().get(0)
+        : conjunct;
+    return e.getKind() == SqlKind.EXISTS ? (RexSubQuery) e : null;
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
-    if (filter.getVariablesSet().size() != 1) {
-      return;
-    }
     CorrelationId cor = filter.getVariablesSet().iterator().next();
     RexBuilder rex = filter.getCluster().getRexBuilder();
     RelNode input = filter.getInput();
     int nLeft = input.getRowType().getFieldCount();
     List<RexNode> rest = new ArrayList<>();
-    boolean changed = false;
     for (RexNode c : RelOptUtil.conjunctions(filter.getCondition())) {
-      boolean not = c.getKind() == SqlKind.NOT;
-      RexNode e = not ? ((RexCall) c).getOperands().get(0) : c;
-      RelNode joined = e.getKind() == SqlKind.EXISTS
-          ? semiJoin(rex, input, (RexSubQuery) e, cor, nLeft, not) : null;
-      if (joined == null) {
+      RexSubQuery exists = exists(c);
+      Filter f = exists == null ? null : semiJoinable(input, exists, cor);
+      if (f == null) {
         rest.add(c);
       } else {
-        input = joined;
-        changed = true;
+        input = semiJoin(input, f, nLeft, c.getKind() == SqlKind.NOT);
       }
-    }
-    if (!changed) {
-      return;
     }
     RexNode cond = RexUtil.composeConjunction(rex, rest);
     boolean stillCorrelated = RexUtil.containsCorrelation(cond) || containsSubQuery(cond);
@@ -77,8 +96,13 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
             : ImmutableSet.of()));
   }
 
-  private static RelNode semiJoin(RexBuilder rex, RelNode left, RexSubQuery sub,
-      CorrelationId cor, int nLeft, boolean anti) {
+  /**
+   * The filter {@code X WHERE cond} of the sub-query (under its projections) when the outer rows
+   * {@code left} can be semi-joined with X on {@code cond}: X itself is not correlated, {@code
+   * cond} only with {@code cor}, and either {@code cond} relates the outer row other than by
+   * equality or each site can do the semi-join itself. Else null.
+   */
+  private static Filter semiJoinable(RelNode left, RexSubQuery sub, CorrelationId cor) {
     RelNode rel = ColocatedJoinRule.strip(sub.rel);
     while (rel instanceof Project) {
       rel = ColocatedJoinRule.strip(((Project) rel).getInput());
@@ -87,11 +111,26 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
       return null;
     }
     Filter f = (Filter) rel;
-    RelNode x = f.getInput();
-    if (RelOptUtil.getVariablesUsed(x).contains(cor) || !onlyFieldsOf(f.getCondition(), cor)) {
+    if (RelOptUtil.getVariablesUsed(f.getInput()).contains(cor)
+        || !onlyFieldsOf(f.getCondition(), cor)) {
       return null;
     }
-    RexNode cond = f.getCondition().accept(new RexShuttle() {
+    // Equalities only: the decorrelator's distinct keys per site ship less than a semi-join
+    // the sites cannot do themselves.
+    return nonEquiCorrelation(f.getCondition(), cor)
+        || colocated(left, f.getInput(), joinCondition(f, left.getRowType().getFieldCount()))
+        ? f : null;
+  }
+
+  /** {@code left} semi- (anti-) joined with the sub-query's filtered relation. */
+  private static RelNode semiJoin(RelNode left, Filter f, int nLeft, boolean anti) {
+    return LogicalJoin.create(left, f.getInput(), List.of(), joinCondition(f, nLeft), Set.of(),
+        anti ? JoinRelType.ANTI : JoinRelType.SEMI);
+  }
+
+  /** The filter's condition over (outer row, X): correlated fields become the left's columns. */
+  private static RexNode joinCondition(Filter f, int nLeft) {
+    return f.getCondition().accept(new RexShuttle() {
       @Override
       public RexNode visitFieldAccess(RexFieldAccess access) {
         if (access.getReferenceExpr() instanceof RexCorrelVariable) {
@@ -105,20 +144,13 @@ public final class ExistsToSemiJoinRule extends RelOptRule {
         return new RexInputRef(ref.getIndex() + nLeft, ref.getType());
       }
     });
-    LogicalJoin join = LogicalJoin.create(left, x, List.of(), cond, Set.of(),
-        anti ? JoinRelType.ANTI : JoinRelType.SEMI);
-    if (!nonEquiCorrelation(f.getCondition(), cor) && !colocated(join)) {
-      // Equalities only: the decorrelator's distinct keys per site ship less than a semi-join
-      // the sites cannot do themselves.
-      return null;
-    }
-    return join;
   }
 
   /** Whether each site can do the join with its own rows (ColocatedJoinRule will split it). */
-  private static boolean colocated(LogicalJoin join) {
-    return ColocatedJoinRule.sameDomainKey(join, join.getCluster().getMetadataQuery())
-        || replicatedOnly(join.getRight());
+  private static boolean colocated(RelNode left, RelNode right, RexNode condition) {
+    return ColocatedJoinRule.sameDomainKey(left, right, condition,
+            left.getCluster().getMetadataQuery())
+        || replicatedOnly(right);
   }
 
   /** Reads replicated tables only. */

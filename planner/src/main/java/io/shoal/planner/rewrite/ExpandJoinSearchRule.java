@@ -1,7 +1,7 @@
 package io.shoal.planner.rewrite;
 
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
@@ -10,21 +10,24 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Rewrites SEARCH/Sarg in join conditions to plain comparisons: JdbcJoinRule refuses SEARCH, which
- * kept a co-located join (TPC-H Q19) at the coordinator as a nested-loop join.
+ * kept a co-located join (TPC-H Q19) at the coordinator as a nested-loop join. Fires on a join
+ * whose condition holds a SEARCH.
  */
-public final class ExpandJoinSearchRule extends RelOptRule {
-  public static final ExpandJoinSearchRule INSTANCE = new ExpandJoinSearchRule();
+public final class ExpandJoinSearchRule extends RelRule<RuleConfig<ExpandJoinSearchRule>> {
+  public static final ExpandJoinSearchRule INSTANCE =
+      RuleConfig.<ExpandJoinSearchRule>of("ShoalExpandJoinSearchRule",
+          b -> b.operand(LogicalJoin.class)
+              .predicate(j -> containsSearch(j.getCondition()))
+              .anyInputs(),
+          ExpandJoinSearchRule::new).toRule();
 
-  private ExpandJoinSearchRule() {
-    super(operand(LogicalJoin.class, any()), "ShoalExpandJoinSearchRule");
+  private ExpandJoinSearchRule(RuleConfig<ExpandJoinSearchRule> config) {
+    super(config);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
-    if (!containsSearch(join.getCondition())) {
-      return;
-    }
     RexNode expanded =
         RexUtil.expandSearch(join.getCluster().getRexBuilder(), null, join.getCondition());
     call.transformTo(join.copy(join.getTraitSet(), expanded, join.getLeft(), join.getRight(),

@@ -2,9 +2,9 @@ package io.shoal.planner.rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -18,45 +18,54 @@ import org.apache.calcite.util.ImmutableBitSet;
 /**
  * GROUPING SETS / ROLLUP / CUBE over a union: first a plain aggregate by the union of all grouping
  * keys (which AggregateUnionTransposeRule then pushes to the sites), then the grouping sets at the
- * coordinator over those few rows.
+ * coordinator over those few rows. Fires on a grouping-sets aggregate directly over a union that
+ * is not already split, whose calls all roll up (no DISTINCT, FILTER or WITHIN GROUP).
  */
-public final class GroupingSetsSplitRule extends RelOptRule {
-  public static final GroupingSetsSplitRule INSTANCE = new GroupingSetsSplitRule();
+public final class GroupingSetsSplitRule extends RelRule<RuleConfig<GroupingSetsSplitRule>> {
+  public static final GroupingSetsSplitRule INSTANCE =
+      RuleConfig.<GroupingSetsSplitRule>of("ShoalGroupingSetsSplitRule",
+          b -> b.operand(LogicalAggregate.class)
+              .predicate(a -> a.getGroupType() != Aggregate.Group.SIMPLE && rollsUp(a))
+              // A union whose branches are all plain aggregates is already split:
+              // ColocatedAggregateRule pushed the bottom aggregate into the branches; splitting
+              // again would add another bottom aggregate there, forever.
+              .oneInput(b1 -> b1.operand(Union.class).predicate(u -> !alreadySplit(u)).anyInputs()),
+          GroupingSetsSplitRule::new).toRule();
 
-  private GroupingSetsSplitRule() {
-    super(operand(LogicalAggregate.class, any()), "ShoalGroupingSetsSplitRule");
+  private GroupingSetsSplitRule(RuleConfig<GroupingSetsSplitRule> config) {
+    super(config);
+  }
+
+  /** Whether each call (but GROUPING and GROUP_ID) has a rollup, and no DISTINCT, FILTER or order. */
+  private static boolean rollsUp(Aggregate agg) {
+    for (AggregateCall c : agg.getAggCallList()) {
+      if (!grouping(c) && (c.isDistinct() || c.hasFilter()
+          || !c.collation.getFieldCollations().isEmpty() || c.getAggregation().getRollup() == null)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean grouping(AggregateCall c) {
+    SqlKind k = c.getAggregation().getKind();
+    return k == SqlKind.GROUPING || k == SqlKind.GROUP_ID || k == SqlKind.GROUPING_ID;
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Aggregate agg = call.rel(0);
-    if (agg.getGroupType() == Aggregate.Group.SIMPLE
-        || !(ColocatedJoinRule.strip(agg.getInput()) instanceof Union)) {
-      return;
-    }
-    if (alreadySplit((Union) ColocatedJoinRule.strip(agg.getInput()))) {
-      // ColocatedAggregateRule pushed the bottom aggregate into the branches; splitting again
-      // would add another bottom aggregate there, forever.
-      return;
-    }
     ImmutableBitSet keys = agg.getGroupSet();
     int nKeys = keys.cardinality();
     RelBuilder b = call.builder();
     b.push(agg.getInput());
     List<RelBuilder.AggCall> bottom = new ArrayList<>();
-    List<AggregateCall> needRollup = new ArrayList<>();
     for (AggregateCall c : agg.getAggCallList()) {
-      SqlKind k = c.getAggregation().getKind();
-      if (k == SqlKind.GROUPING || k == SqlKind.GROUP_ID || k == SqlKind.GROUPING_ID) {
+      if (grouping(c)) {
         continue;
-      }
-      if (c.isDistinct() || c.hasFilter() || !c.collation.getFieldCollations().isEmpty()
-          || c.getAggregation().getRollup() == null) {
-        return;
       }
       bottom.add(b.aggregateCall(c.getAggregation(), b.fields(c.getArgList()))
           .as(c.getName()));
-      needRollup.add(c);
     }
     b.aggregate(b.groupKey(keys), bottom);
     RelNode bottomRel = b.peek();
@@ -75,8 +84,7 @@ public final class GroupingSetsSplitRule extends RelOptRule {
     List<RelBuilder.AggCall> top = new ArrayList<>();
     int next = 0;
     for (AggregateCall c : agg.getAggCallList()) {
-      SqlKind k = c.getAggregation().getKind();
-      if (k == SqlKind.GROUPING || k == SqlKind.GROUP_ID || k == SqlKind.GROUPING_ID) {
+      if (grouping(c)) {
         List<Integer> args = new ArrayList<>();
         for (int a : c.getArgList()) {
           args.add(keys.indexOf(a));

@@ -3,13 +3,15 @@ package io.shoal.planner.rewrite;
 import io.shoal.planner.functions.DuckDbAggregates;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -17,20 +19,20 @@ import org.apache.calcite.sql.SqlKind;
  * DuckDB's {@code quantile_cont(x, q)} / {@code quantile_disc(x, q)} (issue 16: "cannot plan this
  * query", Calcite has no implementation of either), computed at the coordinator as DuckDB does.
  * DuckDB types the result as it types quantile_cont (a DECIMAL stays a DECIMAL); where Calcite
- * typed it otherwise (DOUBLE) the value is cast to Calcite's type.
+ * typed it otherwise (DOUBLE) the value is cast to Calcite's type. Fires on an aggregate with such
+ * a call over one ORDER BY column.
  */
-public final class OrderedSetAggregateRule extends RelOptRule {
-  public static final OrderedSetAggregateRule INSTANCE = new OrderedSetAggregateRule();
+public final class OrderedSetAggregateRule extends RelRule<RuleConfig<OrderedSetAggregateRule>> {
+  public static final OrderedSetAggregateRule INSTANCE =
+      RuleConfig.<OrderedSetAggregateRule>of("ShoalOrderedSetAggregateRule",
+          b -> b.operand(Aggregate.class)
+              .predicate(a -> a.getAggCallList().stream()
+                  .anyMatch(OrderedSetAggregateRule::isOrderedSet))
+              .anyInputs(),
+          OrderedSetAggregateRule::new).toRule();
 
-  private OrderedSetAggregateRule() {
-    super(operand(Aggregate.class, any()), "ShoalOrderedSetAggregateRule");
-  }
-
-  /** When some call is an ordered-set percentile over one ORDER BY column. */
-  @Override
-  public boolean matches(org.apache.calcite.plan.RelOptRuleCall call) {
-    Aggregate agg = call.rel(0);
-    return agg.getAggCallList().stream().anyMatch(OrderedSetAggregateRule::isOrderedSet);
+  private OrderedSetAggregateRule(RuleConfig<OrderedSetAggregateRule> config) {
+    super(config);
   }
 
   static boolean isOrderedSet(AggregateCall c) {
@@ -40,7 +42,7 @@ public final class OrderedSetAggregateRule extends RelOptRule {
   }
 
   @Override
-  public void onMatch(org.apache.calcite.plan.RelOptRuleCall call) {
+  public void onMatch(RelOptRuleCall call) {
     Aggregate agg = call.rel(0);
     List<AggregateCall> calls = new ArrayList<>();
     for (AggregateCall c : agg.getAggCallList()) {
@@ -51,7 +53,7 @@ public final class OrderedSetAggregateRule extends RelOptRule {
       RelFieldCollation order = c.getCollation().getFieldCollations().get(0);
       boolean desc = order.direction.isDescending();
       boolean cont = c.getAggregation().getKind() == SqlKind.PERCENTILE_CONT;
-      org.apache.calcite.sql.SqlAggFunction fn = cont
+      SqlAggFunction fn = cont
           ? (desc ? DuckDbAggregates.QUANTILE_CONT_DESC : DuckDbAggregates.QUANTILE_CONT)
           : (desc ? DuckDbAggregates.QUANTILE_DISC_DESC : DuckDbAggregates.QUANTILE_DISC);
       calls.add(AggregateCall.create(fn, false, false, false, List.of(),

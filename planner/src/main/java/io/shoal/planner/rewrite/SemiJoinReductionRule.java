@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
@@ -37,17 +37,28 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * and sends only the groups the join can keep instead of all of them. Exact: a group is either
  * dropped whole (its key is not in R, so not in X) or kept whole (all its rows pass the
  * semi-join); the final aggregate still merges the sites' partials.
+ *
+ * <p>Fires on a join with an equi-condition across its inputs (the operand) when a side whose
+ * unmatched rows the join drops is a plain aggregate of partitioned rows, under projections and
+ * filters, grouped by some of those keys ({@link #matches}). Finding a bound of the other side's
+ * keys is the rule's work: when there is none, or the aggregate's input is already reduced by it,
+ * the rule leaves the join as it is.
  */
-public final class SemiJoinReductionRule extends RelOptRule {
-  public static final SemiJoinReductionRule INSTANCE = new SemiJoinReductionRule();
-
+public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinReductionRule>> {
   /** Beyond this many alternative bounds per node, stop looking (deep join trees). */
   private static final int MAX_BOUNDS = 8;
 
   private static final Pattern SITE_IN_TABLE = Pattern.compile("table=\\[\\[[^,\\]]+, ");
 
-  private SemiJoinReductionRule() {
-    super(operand(LogicalJoin.class, any()), "ShoalSemiJoinReductionRule");
+  public static final SemiJoinReductionRule INSTANCE =
+      RuleConfig.<SemiJoinReductionRule>of("ShoalSemiJoinReductionRule",
+          b -> b.operand(LogicalJoin.class)
+              .predicate(j -> j.getJoinType() != JoinRelType.FULL && !equiPairs(j).isEmpty())
+              .anyInputs(),
+          SemiJoinReductionRule::new).toRule();
+
+  private SemiJoinReductionRule(RuleConfig<SemiJoinReductionRule> config) {
+    super(config);
   }
 
   /** Rows of R (replicated only, at one site) whose columns {@code cols} bound some columns. */
@@ -67,28 +78,21 @@ public final class SemiJoinReductionRule extends RelOptRule {
     }
   }
 
+  /** When a side the join may reduce has an aggregate grouped by some of the keys. */
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    Join join = call.rel(0);
+    List<int[]> pairs = equiPairs(join);
+    return (reducesRight(join.getJoinType()) && grouped(join.getRight(), pairs, false) != null)
+        || (reducesLeft(join.getJoinType()) && grouped(join.getLeft(), pairs, true) != null);
+  }
+
   @Override
   public void onMatch(RelOptRuleCall call) {
     Join join = call.rel(0);
     JoinRelType type = join.getJoinType();
-    int nLeft = join.getLeft().getRowType().getFieldCount();
-    // Equi-conjuncts as (left column, right column).
-    List<int[]> pairs = new ArrayList<>();
-    for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
-      int[] p = equiPair(c, nLeft);
-      if (p != null) {
-        pairs.add(p);
-      }
-    }
-    if (pairs.isEmpty()) {
-      return;
-    }
-    // A side whose rows without a match the join drops can be reduced by the other side's keys.
-    boolean reduceRight = type == JoinRelType.INNER || type == JoinRelType.LEFT
-        || type == JoinRelType.SEMI || type == JoinRelType.ANTI;
-    boolean reduceLeft = type == JoinRelType.INNER || type == JoinRelType.RIGHT
-        || type == JoinRelType.SEMI;
-    if (reduceRight) {
+    List<int[]> pairs = equiPairs(join);
+    if (reducesRight(type)) {
       RelNode reduced = reduce(join.getRight(), join.getLeft(), pairs, false);
       if (reduced != null) {
         call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), join.getLeft(),
@@ -96,13 +100,36 @@ public final class SemiJoinReductionRule extends RelOptRule {
         return;
       }
     }
-    if (reduceLeft) {
+    if (reducesLeft(type)) {
       RelNode reduced = reduce(join.getLeft(), join.getRight(), pairs, true);
       if (reduced != null) {
         call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), reduced,
             join.getRight(), type, join.isSemiJoinDone()));
       }
     }
+  }
+
+  // A side whose rows without a match the join drops can be reduced by the other side's keys.
+  private static boolean reducesRight(JoinRelType type) {
+    return type == JoinRelType.INNER || type == JoinRelType.LEFT || type == JoinRelType.SEMI
+        || type == JoinRelType.ANTI;
+  }
+
+  private static boolean reducesLeft(JoinRelType type) {
+    return type == JoinRelType.INNER || type == JoinRelType.RIGHT || type == JoinRelType.SEMI;
+  }
+
+  /** Equi-conjuncts as (left column, right column). */
+  private static List<int[]> equiPairs(Join join) {
+    int nLeft = join.getLeft().getRowType().getFieldCount();
+    List<int[]> pairs = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
+      int[] p = equiPair(c, nLeft);
+      if (p != null) {
+        pairs.add(p);
+      }
+    }
+    return pairs;
   }
 
   /** {@code $a = $b} across the two inputs as {left, right}, else null. */
@@ -126,12 +153,18 @@ public final class SemiJoinReductionRule extends RelOptRule {
   }
 
   /**
-   * The side {@code target} with a semi-join by a bound of {@code other}'s keys under its
-   * aggregate, or null when it has no such aggregate, the keys have no bound, or the aggregate's
-   * input is already reduced by that bound.
+   * An aggregate below a join input, reached through projections and filters, grouped by some
+   * of the join's keys: the operators above it ({@code chain}, top first) and its group keys'
+   * input columns ({@code inputCols}) with the other side's columns they are equal to.
    */
-  private static RelNode reduce(RelNode target, RelNode other, List<int[]> pairs,
-      boolean targetIsLeft) {
+  private record Grouped(List<RelNode> chain, Aggregate agg, List<Integer> inputCols,
+      List<Integer> otherCols) {}
+
+  /**
+   * The plain aggregate of partitioned rows below {@code target} grouped by some of the keys, or
+   * null. A replicated-only aggregate is read at one site whole anyway: nothing to save.
+   */
+  private static Grouped grouped(RelNode target, List<int[]> pairs, boolean targetIsLeft) {
     // Down from the join input through projections and filters to an aggregate, tracking the
     // key columns.
     List<RelNode> chain = new ArrayList<>();
@@ -161,7 +194,7 @@ public final class SemiJoinReductionRule extends RelOptRule {
     }
     Aggregate agg = (Aggregate) rel;
     if (agg.getGroupType() != Aggregate.Group.SIMPLE || replicatedOnly(agg)) {
-      return null; // replicated-only: read at one site whole anyway, nothing to save
+      return null;
     }
     // Group keys to the aggregate's input columns.
     List<Integer> inputCols = new ArrayList<>();
@@ -173,9 +206,24 @@ public final class SemiJoinReductionRule extends RelOptRule {
         otherCols.add(o);
       }
     });
-    if (inputCols.isEmpty()) {
+    return inputCols.isEmpty() ? null : new Grouped(chain, agg, inputCols, otherCols);
+  }
+
+  /**
+   * The side {@code target} with a semi-join by a bound of {@code other}'s keys under its
+   * aggregate, or null when it has no such aggregate, the keys have no bound, or the aggregate's
+   * input is already reduced by that bound.
+   */
+  private static RelNode reduce(RelNode target, RelNode other, List<int[]> pairs,
+      boolean targetIsLeft) {
+    Grouped g = grouped(target, pairs, targetIsLeft);
+    if (g == null) {
       return null;
     }
+    List<Integer> inputCols = g.inputCols();
+    List<Integer> otherCols = g.otherCols();
+    Aggregate agg = g.agg();
+    List<RelNode> chain = g.chain();
     // The widest set of keys with a bound, else single keys.
     List<int[]> tries = new ArrayList<>();
     tries.add(indices(inputCols.size()));
