@@ -1,12 +1,10 @@
 package io.shoal.planner.rewrite;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
@@ -16,15 +14,11 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
@@ -45,11 +39,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * the rule leaves the join as it is.
  */
 public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinReductionRule>> {
-  /** Beyond this many alternative bounds per node, stop looking (deep join trees). */
-  private static final int MAX_BOUNDS = 8;
-
-  private static final Pattern SITE_IN_TABLE = Pattern.compile("table=\\[\\[[^,\\]]+, ");
-
   public static final SemiJoinReductionRule INSTANCE =
       RuleConfig.<SemiJoinReductionRule>of("ShoalSemiJoinReductionRule",
           b -> b.operand(LogicalJoin.class)
@@ -59,23 +48,6 @@ public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinRedu
 
   private SemiJoinReductionRule(RuleConfig<SemiJoinReductionRule> config) {
     super(config);
-  }
-
-  /** Rows of R (replicated only, at one site) whose columns {@code cols} bound some columns. */
-  private static final class Bound {
-    final RelNode rel;
-    final int[] cols;
-    final String digest;
-
-    Bound(RelNode rel, int[] cols) {
-      this.rel = rel;
-      this.cols = cols;
-      // Replicated tables hold the same rows at every site: the same tree at another site is the
-      // same bound.
-      this.digest = SITE_IN_TABLE.matcher(
-          RelOptUtil.toString(rel, SqlExplainLevel.DIGEST_ATTRIBUTES)).replaceAll("table=[[")
-          + Arrays.toString(cols);
-    }
   }
 
   /** When a side the join may reduce has an aggregate grouped by some of the keys. */
@@ -124,32 +96,12 @@ public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinRedu
     int nLeft = join.getLeft().getRowType().getFieldCount();
     List<int[]> pairs = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(join.getCondition())) {
-      int[] p = equiPair(c, nLeft);
+      int[] p = ReplicatedBound.equiPair(c, nLeft);
       if (p != null) {
         pairs.add(p);
       }
     }
     return pairs;
-  }
-
-  /** {@code $a = $b} across the two inputs as {left, right}, else null. */
-  private static int[] equiPair(RexNode c, int nLeft) {
-    if (c.getKind() != SqlKind.EQUALS) {
-      return null;
-    }
-    List<RexNode> ops = ((RexCall) c).getOperands();
-    if (!(ops.get(0) instanceof RexInputRef) || !(ops.get(1) instanceof RexInputRef)) {
-      return null;
-    }
-    int a = ((RexInputRef) ops.get(0)).getIndex();
-    int b = ((RexInputRef) ops.get(1)).getIndex();
-    if (a < nLeft && b >= nLeft) {
-      return new int[] {a, b - nLeft};
-    }
-    if (b < nLeft && a >= nLeft) {
-      return new int[] {b, a - nLeft};
-    }
-    return null;
   }
 
   /**
@@ -235,8 +187,8 @@ public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinRedu
     for (int[] t : tries) {
       int[] oc = pick(otherCols, t);
       int[] ic = pick(inputCols, t);
-      for (Bound b : bounds(other, oc)) {
-        if (!selective(b.rel)) {
+      for (ReplicatedBound b : ReplicatedBound.of(other, oc)) {
+        if (!b.selective()) {
           continue;
         }
         RelNode input = agg.getInput();
@@ -259,16 +211,16 @@ public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinRedu
     return side != null && side.replicated;
   }
 
-  private static boolean alreadyReduced(RelNode input, int[] cols, Bound b) {
-    for (Bound have : bounds(input, cols)) {
-      if (have.digest.equals(b.digest)) {
+  private static boolean alreadyReduced(RelNode input, int[] cols, ReplicatedBound b) {
+    for (ReplicatedBound have : ReplicatedBound.of(input, cols)) {
+      if (have.sameAs(b)) {
         return true;
       }
     }
     return false;
   }
 
-  private static RelNode semiJoin(RelNode input, int[] cols, Bound b) {
+  private static RelNode semiJoin(RelNode input, int[] cols, ReplicatedBound b) {
     RexBuilder rex = input.getCluster().getRexBuilder();
     int n = input.getRowType().getFieldCount();
     List<RexNode> eqs = new ArrayList<>();
@@ -280,141 +232,6 @@ public final class SemiJoinReductionRule extends RelRule<RuleConfig<SemiJoinRedu
     }
     return LogicalJoin.create(input, b.rel, List.of(), RexUtil.composeConjunction(rex, eqs),
         Set.of(), JoinRelType.SEMI);
-  }
-
-  /** Whether R actually narrows anything: some filter other than IS NOT NULL. */
-  private static boolean selective(RelNode rel) {
-    rel = ColocatedJoinRule.strip(rel);
-    if (rel instanceof Filter) {
-      for (RexNode c : RelOptUtil.conjunctions(((Filter) rel).getCondition())) {
-        if (c.getKind() != SqlKind.IS_NOT_NULL) {
-          return true;
-        }
-      }
-    }
-    for (RelNode in : rel.getInputs()) {
-      if (selective(in)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Replicated-only relations at one site that hold every non-null tuple of {@code cols} of
-   * {@code rel}: the relation itself when it is one, else found through projections, filters,
-   * inner and semi-joins (across equi-conditions), group keys and unions (a bound all branches
-   * share).
-   */
-  private static List<Bound> bounds(RelNode rel, int[] cols) {
-    rel = ColocatedJoinRule.strip(rel);
-    List<Bound> out = new ArrayList<>();
-    if (!(rel instanceof Union)) {
-      ColocatedJoinRule.Side side = ColocatedJoinRule.side(rel);
-      if (side != null && side.replicated && side.branches.size() == 1) {
-        out.add(new Bound(rel, cols));
-        return out;
-      }
-    }
-    if (rel instanceof Project) {
-      List<RexNode> exprs = ((Project) rel).getProjects();
-      int[] in = new int[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        if (!(exprs.get(cols[i]) instanceof RexInputRef)) {
-          return out;
-        }
-        in[i] = ((RexInputRef) exprs.get(cols[i])).getIndex();
-      }
-      return bounds(((Project) rel).getInput(), in);
-    }
-    if (rel instanceof Filter) {
-      return bounds(((Filter) rel).getInput(), cols);
-    }
-    if (rel instanceof Aggregate) {
-      Aggregate a = (Aggregate) rel;
-      if (a.getGroupType() != Aggregate.Group.SIMPLE) {
-        return out;
-      }
-      List<Integer> groups = a.getGroupSet().asList();
-      int[] in = new int[cols.length];
-      for (int i = 0; i < cols.length; i++) {
-        if (cols[i] >= groups.size()) {
-          return out;
-        }
-        in[i] = groups.get(cols[i]);
-      }
-      return bounds(a.getInput(), in);
-    }
-    if (rel instanceof Join) {
-      Join j = (Join) rel;
-      JoinRelType t = j.getJoinType();
-      int nLeft = j.getLeft().getRowType().getFieldCount();
-      boolean cross = t == JoinRelType.INNER || t == JoinRelType.SEMI;
-      List<int[]> pairs = new ArrayList<>();
-      if (cross) {
-        for (RexNode c : RelOptUtil.conjunctions(j.getCondition())) {
-          int[] p = equiPair(c, nLeft);
-          if (p != null) {
-            pairs.add(p);
-          }
-        }
-      }
-      for (int s = 0; s < 2 && out.size() < MAX_BOUNDS; s++) {
-        // Outer and anti-joins: a non-null value still comes from its own side's row, but
-        // an equi-condition says nothing about unmatched rows, so no crossing.
-        boolean left = s == 0;
-        int[] in = new int[cols.length];
-        boolean ok = true;
-        for (int i = 0; i < cols.length && ok; i++) {
-          in[i] = onSide(cols[i], left, nLeft, pairs);
-          ok = in[i] >= 0;
-        }
-        if (ok) {
-          out.addAll(bounds(left ? j.getLeft() : j.getRight(), in));
-        }
-      }
-      return out;
-    }
-    if (rel instanceof Union) {
-      List<Bound> common = null;
-      for (RelNode in : rel.getInputs()) {
-        List<Bound> here = bounds(in, cols);
-        if (common == null) {
-          common = here;
-        } else {
-          List<Bound> keep = new ArrayList<>();
-          for (Bound b : common) {
-            for (Bound h : here) {
-              if (h.digest.equals(b.digest)) {
-                keep.add(b);
-                break;
-              }
-            }
-          }
-          common = keep;
-        }
-        if (common.isEmpty()) {
-          return common;
-        }
-      }
-      return common == null ? out : common;
-    }
-    return out;
-  }
-
-  /** A join output column as a column of one input (directly or across an equi-pair), or -1. */
-  private static int onSide(int col, boolean left, int nLeft, List<int[]> pairs) {
-    boolean isLeft = col < nLeft;
-    int own = isLeft ? col : col - nLeft;
-    if (isLeft == left) {
-      return own;
-    }
-    for (int[] p : pairs) {
-      if ((isLeft ? p[0] : p[1]) == own) {
-        return left ? p[0] : p[1];
-      }
-    }
-    return -1;
   }
 
   private static int[] indices(int n) {
