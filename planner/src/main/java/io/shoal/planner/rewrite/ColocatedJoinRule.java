@@ -79,7 +79,7 @@ public final class ColocatedJoinRule extends RelRule<RuleConfig<ColocatedJoinRul
           : null;
     }
     if (l.replicated) {
-      return null; // both replicated: one site reads both anyway
+      return null; // both replicated: the global view reads them at one site already
     }
     boolean needAllLeft = type == JoinRelType.LEFT || type == JoinRelType.FULL
         || type == JoinRelType.ANTI;
