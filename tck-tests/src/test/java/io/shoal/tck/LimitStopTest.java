@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A bare LIMIT n (no ORDER BY) over the sites' union stops every site once n rows have arrived at
  * the coordinator: at most n rows plus one Arrow batch (64Ki rows) per site arrive, as
- * shoal.queries counts. The pushed LIMIT alone let each site send n: over this fixture's per-site
- * cross join of lineitem and nation (295k-623k rows a site), LIMIT 400000 moved 1,022,230 rows.
- * The rows returned are real, distinct rows of the join.
+ * shoal.queries counts, and at most that many leave the sites, as their audit logs count. The
+ * pushed LIMIT alone let each site send n: over this fixture's per-site cross join of lineitem and
+ * nation (295k-623k rows a site), LIMIT 400000 moved 1,022,230 rows; with the sites asked side by
+ * side and stopped once n had arrived, 600,000 rows still left them for LIMIT 200000 (what was in
+ * flight). The sites are now read one after another, each only if those before could not fill the
+ * LIMIT. The rows returned are real, distinct rows of the join.
  */
 class LimitStopTest {
   /** Rows per Arrow batch at a site (DuckFragment.BATCH_ROWS). */
@@ -87,18 +91,18 @@ class LimitStopTest {
     Map<String, QueryFiguresPerSite.Figures> received = QueryFiguresPerSite.coordinator(c, id);
     Map<String, QueryFiguresPerSite.Figures> sent = QueryFiguresPerSite.audit(fed, id);
     System.out.printf("LimitStopTest %s: needed %d; received %s; sent %s%n", sql, needed, received, sent);
-    assertThat(received).containsOnlyKeys("eu", "us", "apac");
+    assertThat(received).isNotEmpty();
+    assertThat(List.of("eu", "us", "apac")).containsAll(received.keySet());
     long bound = needed + 3 * BATCH;
     long arrived = received.values().stream().mapToLong(QueryFiguresPerSite.Figures::rows).sum();
     assertThat(arrived).as("rows received by the coordinator").isBetween(needed, bound);
-    assertThat(received.values()).as("every site stopped at the LIMIT or finished")
-        .allMatch(f -> f.status().equals("ok") || f.status().contains("LIMIT"))
-        .anyMatch(f -> f.status().contains("LIMIT"));
-    // What left the sites includes what was in flight when the cancel arrived: Flight's client
-    // asks for 5 messages ahead of its reader (FlightClient.PENDING_REQUESTS) on top of HTTP/2's
-    // window, so a site can be up to about 6 batches ahead of the coordinator (printed above).
+    assertThat(received.values()).as("every site asked stopped at the LIMIT or finished")
+        .allMatch(f -> f.status().equals("ok") || f.status().contains("LIMIT"));
+    // What left the sites includes what was in flight when the stop arrived (Flight's client asks
+    // for 5 messages ahead of its reader, on top of HTTP/2's window): only the last site read can
+    // have sent more than the coordinator used.
     assertThat(sent.values().stream().mapToLong(QueryFiguresPerSite.Figures::rows).sum())
-        .as("rows that left the sites (audit)").isGreaterThanOrEqualTo(arrived);
+        .as("rows that left the sites (audit)").isBetween(arrived, bound);
   }
 
   @Test

@@ -75,15 +75,20 @@ public final class QueryRun {
    * The same fragment used twice in one execution is fetched once (see {@link SharedFragment}), and
    * so is one the plan enumerates again per outer row (spooled).
    *
+   * <p>Fragments under one bare LIMIT are the exception: only the first starts at once, and each
+   * other one when the union reaches it, that is when the ones before could not fill the LIMIT. Sent
+   * side by side, every site sent its own LIMIT n while the coordinator needed n from all of them
+   * together (LIMIT 200000 over three sites: 600,000 rows left the sites for 200,000 used).
+   *
    * @param root the execution's data context: the statement's parameter values
    */
   public Enumerable<Object> fragment(PlannedFragment fragment, FragmentPlan plan, DataContext root) {
     if (prestarted.compareAndSet(false, true)) {
       for (PlannedFragment f : plan.fragments()) {
-        shared(f, root).prestart();
+        shared(f, plan, root).prestart();
       }
     }
-    SharedFragment shared = shared(fragment, root);
+    SharedFragment shared = shared(fragment, plan, root);
     shared.register();
     return new AbstractEnumerable<Object>() {
       @Override
@@ -153,7 +158,20 @@ public final class QueryRun {
     fetches.forEach(Fetch::discard);
   }
 
-  private SharedFragment shared(PlannedFragment f, DataContext root) {
+  /** Whether {@code f} reads under a bare LIMIT after another fragment of that LIMIT. */
+  private static boolean laterUnderItsLimit(PlannedFragment f, FragmentPlan plan) {
+    if (f.budget() == null) {
+      return false;
+    }
+    for (PlannedFragment g : plan.fragments()) {
+      if (g.budget() == f.budget()) {
+        return g != f; // the plan lists fragments in the order the union reads them
+      }
+    }
+    return false;
+  }
+
+  private SharedFragment shared(PlannedFragment f, FragmentPlan plan, DataContext root) {
     String text = f.sql().bind(root);
     // A fragment under a LIMIT's budget is its own fetch: another place of the plan needs all rows.
     String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0' + text
@@ -162,6 +180,7 @@ public final class QueryRun {
       LimitGroup limit = f.budget() == null ? null
           : limits.computeIfAbsent(f.budget(), LimitGroup::new);
       return new SharedFragment(this, f.site(), f.users(), f.spooled(),
+          laterUnderItsLimit(f, plan) ? limit : null,
           () -> start(f.site(), text, f.types(), f.scalar(), limit),
           Long.getLong(REPLAY_LIMIT_PROPERTY, SharedFragment.REPLAY_LIMIT_BYTES),
           Long.getLong(SPOOL_LIMIT_PROPERTY, SharedFragment.SPOOL_LIMIT_BYTES));

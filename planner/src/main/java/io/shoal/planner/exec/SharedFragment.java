@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /**
  * One fragment (same site, same bound SQL, same row format) within one query execution, however
@@ -44,9 +45,10 @@ final class SharedFragment {
   /** The first reader's batches, kept when there are several users. */
   private Replay replay;
 
-  SharedFragment(QueryRun query, String site, int users, boolean spool,
+  SharedFragment(QueryRun query, String site, int users, boolean spool, LimitGroup startWhenRead,
       Supplier<Fetch> starter, long limit, long spoolLimit) {
     this.query = query;
+    this.startWhenRead = startWhenRead;
     this.users = users;
     this.spool = spool;
     this.spoolLimit = spoolLimit;
@@ -54,6 +56,13 @@ final class SharedFragment {
     this.starter = starter;
     this.limit = limit;
   }
+
+  /**
+   * Non-null for a fragment under a bare LIMIT after the first of its siblings (see {@link
+   * QueryRun#fragment}): sent only when its rows are first wanted, not at bind, and not at all if
+   * that LIMIT has its rows by then (linq4j's take reads one row past the LIMIT).
+   */
+  private final LimitGroup startWhenRead;
 
   /** Whether the fetch was started at bind (by {@link #prestart} or the first {@link #register}). */
   private boolean begun;
@@ -73,7 +82,7 @@ final class SharedFragment {
   }
 
   private void begin() {
-    if (!begun) {
+    if (!begun && startWhenRead == null) {
       begun = true;
       pending = starter.get();
     }
@@ -92,6 +101,9 @@ final class SharedFragment {
   }
 
   Enumerator<Object> enumerator() {
+    if (startWhenRead != null && startWhenRead.reached()) {
+      return Linq4j.emptyEnumerator();
+    }
     if (spool) {
       return new Spooled();
     }

@@ -83,6 +83,7 @@ public final class FederationPrograms {
   /** Local top-N at every site, merged at the coordinator. */
   static final List<RelOptRule> TOP_N = List.of(
       CoreRules.SORT_UNION_TRANSPOSE,
+      SortOffsetUnionRule.INSTANCE,
       CoreRules.SORT_PROJECT_TRANSPOSE);
 
   public static HepProgram rewrites() {
