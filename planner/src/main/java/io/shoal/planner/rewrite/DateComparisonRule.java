@@ -30,7 +30,10 @@ public final class DateComparisonRule extends RelRule<RuleConfig<DateComparisonR
   private static final long DAY_MS = 86_400_000L;
   private static final Pattern MIDNIGHT = Pattern.compile(".* 00:00:00(\\.0*)?$");
 
-  /** On a filter whose condition compares a date cast to a timestamp with a timestamp literal. */
+  /**
+   * On a filter whose condition compares a date cast to a timestamp with a timestamp literal in a
+   * way that holds on the dates (not {@code =} or {@code <>} a time within a day).
+   */
   public static final DateComparisonRule FILTER =
       RuleConfig.<DateComparisonRule>of("ShoalDateComparisonRule:filter",
           b -> b.operand(LogicalFilter.class)
