@@ -1,8 +1,7 @@
 package io.shoal.flight;
 
 import io.shoal.protocol.SqlStates;
-import io.shoal.site.DuckErrors;
-import io.shoal.site.ErrorText;
+import io.shoal.site.SiteErrors;
 import io.shoal.site.SiteException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
@@ -35,12 +34,11 @@ final class FlightErrors {
     if (t instanceof FlightRuntimeException f) return f;
     if (t instanceof SiteException s) return of(s);
     if (t.getCause() instanceof SiteException s) return of(s);
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    // A DuckDB error raised mid-stream (e.g. a failed cast in a later batch) keeps its kind.
-    SiteException duck = DuckErrors.classify(msg, t, "");
-    if (duck.kind() != SiteException.Kind.INTERNAL) return of(duck);
+    // An engine error raised outside a site call (e.g. a failed cast in a later batch) keeps its kind.
+    SiteException site = SiteErrors.of(t);
+    if (site.kind() != SiteException.Kind.INTERNAL) return of(site);
     return CallStatus.INTERNAL
-        .withDescription("site error: " + ErrorText.forCaller(firstLine(msg)))
+        .withDescription("site error: " + firstLine(site.getMessage()))
         .withCause(t)
         .withMetadata(sqlStateMetadata(SqlStates.INTERNAL_ERROR))
         .toRuntimeException();
@@ -70,7 +68,7 @@ final class FlightErrors {
 
   private static String message(SiteException e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : ErrorText.withoutPaths(m);
+    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : SiteErrors.withoutPaths(m);
   }
 
   private static String firstLine(String s) {

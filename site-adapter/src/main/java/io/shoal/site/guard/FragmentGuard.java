@@ -2,9 +2,9 @@ package io.shoal.site.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.protocol.ColumnInfo;
-import io.shoal.site.ErrorText;
 import io.shoal.site.SiteException;
 import io.shoal.site.bound.Lineage;
+import io.shoal.site.duck.ErrorText;
 import io.shoal.site.table.ParsedFragment;
 import java.util.HashMap;
 import java.util.List;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.PolicyConfig.Export;
 import io.shoal.site.config.PolicyConfig.TablePolicyConfig;
-import io.shoal.site.privacy.PrivatePlan;
 import io.shoal.site.privacy.PrivatePlan.Kind;
 import io.shoal.site.privacy.PrivatePlan.Measure;
 import io.shoal.site.privacy.PrivatePlan.Output;
+import io.shoal.site.privacy.PrivatePlan;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.Sql;
 import java.math.BigDecimal;
@@ -323,7 +323,7 @@ final class PrivateAggregates {
       ResultSetMetaData md = ps.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) types.add(md.getColumnTypeName(i));
     } catch (SQLException e) {
-      throw io.shoal.site.DuckErrors.classify(e.getMessage(), e, "");
+      throw io.shoal.site.duck.DuckErrors.classify(e.getMessage(), e, "");
     }
     return types;
   }
@@ -396,7 +396,7 @@ final class PrivateAggregates {
         types.add(md.getColumnTypeName(c));
       }
     } catch (SQLException e) {
-      throw io.shoal.site.DuckErrors.classify(e.getMessage(), e, "");
+      throw io.shoal.site.duck.DuckErrors.classify(e.getMessage(), e, "");
     }
     StringBuilder out = new StringBuilder("SELECT ");
     List<String> inner = new ArrayList<>();

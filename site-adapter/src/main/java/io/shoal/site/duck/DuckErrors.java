@@ -1,12 +1,13 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.SiteException;
 import java.sql.SQLException;
 
 /** Turns DuckDB's exceptions into {@link SiteException}s a caller can act on: the one place for it. */
 public final class DuckErrors {
   private DuckErrors() {}
 
-  static String firstLine(Throwable e) {
+  public static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     return (nl < 0 ? m : m.substring(0, nl)).strip();

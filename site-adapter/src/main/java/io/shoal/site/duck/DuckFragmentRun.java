@@ -1,5 +1,6 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.FragmentRun;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.function.Consumer;

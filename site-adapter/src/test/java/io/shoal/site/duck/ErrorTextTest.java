@@ -1,7 +1,8 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.site.SiteException;
 import org.junit.jupiter.api.Test;
 
 /** Messages as DuckDB 2.0 writes them (seen on these machines), and what of them a caller gets. */

@@ -1,5 +1,8 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.FragmentRun;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
 import io.shoal.site.audit.AuditRecord;
 import io.shoal.site.limits.DuckInterrupt;
 import io.shoal.site.limits.FragmentLimits;

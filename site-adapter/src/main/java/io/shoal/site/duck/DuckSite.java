@@ -1,14 +1,17 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.TableInfo;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
+import io.shoal.site.Version;
+import io.shoal.site.audit.AuditLog;
 import io.shoal.site.config.CacheMode;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
 import io.shoal.site.guard.FragmentGuard;
-import io.shoal.site.audit.AuditLog;
 import io.shoal.site.policy.Policy;
 import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.table.DuckCatalog;
@@ -259,6 +262,11 @@ public final class DuckSite implements Site {
 
   public SiteConfig config() {
     return config;
+  }
+
+  @Override
+  public io.shoal.site.limits.SiteLimits limits() {
+    return config.limits();
   }
 
   /** The memory cache's copies: table name to the version key it holds (tests). */
