@@ -18,7 +18,7 @@ final class FlightErrors {
   static FlightRuntimeException of(SiteException e) {
     CallStatus status =
         switch (e.kind()) {
-          case INVALID_SQL, CONVERSION -> CallStatus.INVALID_ARGUMENT;
+          case INVALID_SQL, CONVERSION, DATA_VALUE -> CallStatus.INVALID_ARGUMENT;
           case UNSUPPORTED -> CallStatus.UNIMPLEMENTED;
           case REFUSED -> CallStatus.UNAUTHORIZED; // gRPC PERMISSION_DENIED
           case NOT_FOUND -> CallStatus.NOT_FOUND;
@@ -49,6 +49,7 @@ final class FlightErrors {
     return switch (e.kind()) {
       case INVALID_SQL -> SqlStates.SYNTAX_ERROR;
       case CONVERSION -> SqlStates.CONVERSION_FAILED;
+      case DATA_VALUE -> SqlStates.DATA_EXCEPTION;
       case UNSUPPORTED -> SqlStates.FEATURE_NOT_SUPPORTED;
       case REFUSED -> SqlStates.POLICY_FORBIDS;
       case NOT_FOUND -> SqlStates.UNKNOWN_TABLE;

@@ -235,22 +235,38 @@ final class DuckFragment implements Site.Fragment {
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "");
     }
-    String lossy;
+    SiteException refused;
     try {
-      lossy = LossyTypes.problem(ps.getMetaData());
+      int untyped = untypedParameter(ps);
+      String lossy = LossyTypes.problem(ps.getMetaData());
+      refused = untyped > 0
+          ? DuckErrors.untypedParameter(untyped)
+          : lossy == null ? null : new SiteException(SiteException.Kind.INVALID_SQL, lossy);
     } catch (SQLException e) {
-      lossy = null; // no metadata: the Arrow schema checks at the Flight server still apply
+      refused = null; // no metadata: the Arrow schema checks at the Flight server still apply
     }
-    if (lossy != null) {
+    if (refused != null) {
       try {
         ps.close();
       } catch (SQLException ignored) {
         // refusing anyway
       }
-      throw new SiteException(SiteException.Kind.INVALID_SQL, lossy);
+      throw refused;
     }
     pooled.keep(verdict.sql(), ps);
     return ps;
+  }
+
+  /**
+   * The first {@code ?} DuckDB gave no type (it says INVALID, as for {@code sum(x * ?)}), or 0. Such
+   * a statement fails on its result schema with "Attempted to dereference unique_ptr that is NULL".
+   */
+  private static int untypedParameter(PreparedStatement ps) throws SQLException {
+    var md = ps.getParameterMetaData();
+    for (int i = 1; i <= md.getParameterCount(); i++) {
+      if ("INVALID".equalsIgnoreCase(md.getParameterTypeName(i))) return i;
+    }
+    return 0;
   }
 
   ParsedFragment parsed() {
@@ -370,6 +386,7 @@ final class DuckFragment implements Site.Fragment {
     // From here until the run closes, the fragment holds a place under the site's limits.
     FragmentLimits.Watch watch = services.limits().admit(context.principal(), this::stop);
     boolean handedOver = false;
+    String executing = verdict.sql();
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
       java.math.BigDecimal epsilon = verdict.privatePlan() == null ? null : verdict.privatePlan().epsilon();
@@ -395,7 +412,8 @@ final class DuckFragment implements Site.Fragment {
         if (idle) closePrivateStatement(); // else it goes with the connection
 
         suppressed = preparePrivately(plan, parameters);
-        releaseStatement = conn.prepareStatement(plan.releaseSql());
+        executing = plan.releaseSql();
+        releaseStatement = conn.prepareStatement(executing);
         try {
           for (int i = 0; i < parameters.size(); i++) releaseStatement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
           rs = releaseStatement.executeQuery();
@@ -463,12 +481,30 @@ final class DuckFragment implements Site.Fragment {
               ? stopped
               : cancelled
                   ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
-                  : DuckErrors.classify(e, "");
+                  : DuckErrors.classify(engineError(e, executing, parameters), "");
       record(verdict.decision(), 0, 0, 0,
           stopped instanceof LimitExceeded ? "limit" : cancelled ? "cancelled" : "error", failure.getMessage());
       throw failure;
     } finally {
       if (!handedOver) watch.close();
+    }
+  }
+
+  /**
+   * DuckDB's own error for a statement whose streaming result failed before its first batch, which
+   * the JDBC driver reports only as "Invalid result set" (a cast that fails on the 50,000th row, a
+   * division by zero): the statement runs once more under EXPLAIN ANALYZE, which streams nothing
+   * and so raises the engine's error as it is. Nothing of that run leaves the site; it runs on this
+   * connection, under this run's limits. Any other error, or one that does not recur, stays.
+   */
+  private SQLException engineError(SQLException e, String sql, List<Object> parameters) {
+    if (!DuckErrors.lostByTheDriver(e) || stopReason != null || cancelled) return e;
+    try (PreparedStatement ps = conn.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      ps.execute();
+      return e;
+    } catch (SQLException real) {
+      return stopReason != null || cancelled ? e : real;
     }
   }
 
