@@ -112,7 +112,7 @@ final class DuckFragment implements Site.Fragment {
         || policy.export(t) == io.shoal.site.config.PolicyConfig.Export.PRIVATE);
     if (readsData) ensureViews();
     try {
-      verdict = services.policyCheck().check(conn, parsed, policy);
+      verdict = services.policyCheck().check(conn, parsed, policy, this::prepareStatement);
     } catch (SiteException e) {
       if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage(), e.rule());
       throw e;
@@ -156,7 +156,7 @@ final class DuckFragment implements Site.Fragment {
   private void ensureStatement() throws SiteException {
     if (statement != null) return;
     ensureViews();
-    statement = prepareStatement();
+    statement = prepareStatement(verdict.sql());
   }
 
   private void releaseBindings() {
@@ -227,11 +227,15 @@ final class DuckFragment implements Site.Fragment {
     bindingsFresh = true;
   }
 
-  private PreparedStatement prepareStatement() throws SiteException {
-    PreparedStatement ps = pooled.statement(verdict.sql());
-    if (ps != null) return ps; // prepared by an earlier fragment over the same views, and checked then
+  /**
+   * The statement for {@code sql} on this fragment's connection, checked and kept there: the policy
+   * check reads a private fragment's columns from the very statement that then serves it.
+   */
+  private PreparedStatement prepareStatement(String sql) throws SiteException {
+    PreparedStatement ps = pooled.statement(sql);
+    if (ps != null) return ps; // prepared earlier over the same views, and checked then
     try {
-      ps = conn.prepareStatement(verdict.sql());
+      ps = conn.prepareStatement(sql);
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "");
     }
@@ -253,7 +257,7 @@ final class DuckFragment implements Site.Fragment {
       }
       throw refused;
     }
-    pooled.keep(verdict.sql(), ps);
+    pooled.keep(sql, ps);
     return ps;
   }
 
