@@ -135,7 +135,7 @@ class SiteErrorTest {
     FlightRuntimeException e = failure(sql);
     assertThat(state(e)).as(e.getMessage()).isEqualTo("22018");
     // DuckDB names no source column here, so ErrorText trusts no part of the text after the value.
-    assertThat(e.getMessage()).contains("Conversion Error", "withheld").doesNotContain("Invalid result set", "'x'");
+    assertThat(e.getMessage()).contains("Conversion Error", "withheld").doesNotContain("Invalid result set", "'x'", "EXPLAIN");
     assertThat(messages(jdbcFailure(sql))).contains("Conversion Error").doesNotContain("Invalid result set");
   }
 
@@ -153,7 +153,7 @@ class SiteErrorTest {
   void aDivisionByZeroIs22012() {
     FlightRuntimeException e = failure("SELECT 1 // (id - 70000) FROM items");
     assertThat(state(e)).as(e.getMessage()).isEqualTo("22012");
-    assertThat(e.getMessage()).contains("Division by zero").doesNotContain("70000");
+    assertThat(e.getMessage()).contains("Division by zero").doesNotContain("70000", "EXPLAIN");
   }
 
   @Test

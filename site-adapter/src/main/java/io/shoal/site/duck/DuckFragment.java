@@ -508,7 +508,11 @@ final class DuckFragment implements Site.Fragment {
       ps.execute();
       return e;
     } catch (SQLException real) {
-      return stopReason != null || cancelled ? e : real;
+      if (stopReason != null || cancelled) return e;
+      // DuckDB points into the text it ran, which is not the caller's: the position goes.
+      String m = real.getMessage() == null ? "" : real.getMessage();
+      int line = m.indexOf("\nLINE ");
+      return new SQLException(line < 0 ? m : m.substring(0, line).strip(), real.getSQLState(), real);
     }
   }
 
