@@ -14,14 +14,12 @@ import io.shoal.site.table.QueryBinding;
 import io.shoal.site.table.TableSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -241,7 +239,7 @@ final class DuckFragment implements Site.Fragment {
     }
     SiteException refused;
     try {
-      int untyped = untypedParameter(ps);
+      int untyped = TypeProbes.untypedParameter(ps);
       String lossy = LossyTypes.problem(ps.getMetaData());
       refused = untyped > 0
           ? DuckErrors.untypedParameter(untyped)
@@ -259,18 +257,6 @@ final class DuckFragment implements Site.Fragment {
     }
     pooled.keep(sql, ps);
     return ps;
-  }
-
-  /**
-   * The first {@code ?} DuckDB gave no type (it says INVALID, as for {@code sum(x * ?)}), or 0. Such
-   * a statement fails on its result schema with "Attempted to dereference unique_ptr that is NULL".
-   */
-  private static int untypedParameter(PreparedStatement ps) throws SQLException {
-    var md = ps.getParameterMetaData();
-    for (int i = 1; i <= md.getParameterCount(); i++) {
-      if ("INVALID".equalsIgnoreCase(md.getParameterTypeName(i))) return i;
-    }
-    return 0;
   }
 
   ParsedFragment parsed() {
@@ -300,30 +286,14 @@ final class DuckFragment implements Site.Fragment {
       return schema;
     }
     ensureStatement();
-    // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
-    // duplicate column names inside a subquery, so the names come from the statement itself.
-    String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
-    try (PreparedStatement ps = conn.prepareStatement(probe);
-        FragmentLimits.Watch watch = services.limits().watch(this::stop)) {
-      for (int i = 1; i <= parameterCount(); i++) ps.setObject(i, null);
-      try (ResultSet rs = ps.executeQuery();
-          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(services.allocator(), 1)) {
-        Schema raw = reader.getVectorSchemaRoot().getSchema();
-        ResultSetMetaData md = statement.getMetaData();
-        List<Field> fields = new ArrayList<>();
-        for (int i = 0; i < raw.getFields().size(); i++) {
-          Field f = raw.getFields().get(i);
-          String name = i < md.getColumnCount() ? md.getColumnLabel(i + 1) : f.getName();
-          fields.add(new Field(name, f.getFieldType(), f.getChildren()));
-        }
-        schema = new Schema(fields, raw.getCustomMetadata());
-        String key = schemaKey();
-        if (key != null) {
-          if (services.schemaCache().size() > 1024) services.schemaCache().clear();
-          services.schemaCache().put(key, schema);
-        }
-        return schema;
+    try (FragmentLimits.Watch watch = services.limits().watch(this::stop)) {
+      schema = TypeProbes.resultSchema(conn, services.allocator(), verdict.sql(), statement, parameterCount());
+      String key = schemaKey();
+      if (key != null) {
+        if (services.schemaCache().size() > 1024) services.schemaCache().clear();
+        services.schemaCache().put(key, schema);
       }
+      return schema;
     } catch (SQLException e) {
       if (stopReason != null) throw stopReason;
       throw DuckErrors.classify(e, "");
@@ -337,21 +307,8 @@ final class DuckFragment implements Site.Fragment {
     int n = parameterCount();
     if (n == 0) return new Schema(List.of());
     ensureStatement();
-    StringBuilder probe = new StringBuilder("SELECT ");
     try {
-      var md = statement.getParameterMetaData();
-      for (int i = 1; i <= n; i++) {
-        String type = md.getParameterTypeName(i);
-        if (type == null || type.isBlank() || type.equalsIgnoreCase("UNKNOWN") || type.equalsIgnoreCase("NULL")) {
-          type = "VARCHAR";
-        }
-        probe.append(i > 1 ? ", " : "").append("CAST(NULL AS ").append(type).append(") AS parameter_").append(i);
-      }
-      try (var st = conn.createStatement();
-          ResultSet rs = st.executeQuery(probe.toString());
-          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(services.allocator(), 1)) {
-        return reader.getVectorSchemaRoot().getSchema();
-      }
+      return TypeProbes.parameterSchema(conn, services.allocator(), statement, n);
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "parameter types");
     } catch (java.io.IOException e) {
@@ -494,26 +451,11 @@ final class DuckFragment implements Site.Fragment {
     }
   }
 
-  /**
-   * DuckDB's own error for a statement whose streaming result failed before its first batch, which
-   * the JDBC driver reports only as "Invalid result set" (a cast that fails on the 50,000th row, a
-   * division by zero): the statement runs once more under EXPLAIN ANALYZE, which streams nothing
-   * and so raises the engine's error as it is. Nothing of that run leaves the site; it runs on this
-   * connection, under this run's limits. Any other error, or one that does not recur, stays.
-   */
+  /** DuckDB's own error where its JDBC driver lost it (see {@link LostErrors}), unless the site stopped the run. */
   private SQLException engineError(SQLException e, String sql, List<Object> parameters) {
     if (!DuckErrors.lostByTheDriver(e) || stopReason != null || cancelled) return e;
-    try (PreparedStatement ps = conn.prepareStatement("EXPLAIN ANALYZE " + sql)) {
-      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
-      ps.execute();
-      return e;
-    } catch (SQLException real) {
-      if (stopReason != null || cancelled) return e;
-      // DuckDB points into the text it ran, which is not the caller's: the position goes.
-      String m = real.getMessage() == null ? "" : real.getMessage();
-      int line = m.indexOf("\nLINE ");
-      return new SQLException(line < 0 ? m : m.substring(0, line).strip(), real.getSQLState(), real);
-    }
+    SQLException real = LostErrors.recover(conn, sql, parameters);
+    return real == null || stopReason != null || cancelled ? e : real;
   }
 
   /**

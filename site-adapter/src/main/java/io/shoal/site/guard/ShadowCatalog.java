@@ -134,11 +134,7 @@ final class ShadowCatalog implements AutoCloseable {
       if (closed) return 0;
       Reader c = acquire();
       try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
-        var md = ps.getParameterMetaData();
-        for (int i = 1; i <= md.getParameterCount(); i++) {
-          if ("INVALID".equalsIgnoreCase(md.getParameterTypeName(i))) return i;
-        }
-        return 0;
+        return io.shoal.site.duck.TypeProbes.untypedParameter(ps);
       } finally {
         release(c, true);
       }
