@@ -2,6 +2,7 @@ package io.shoal.flight;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -14,6 +15,18 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class CarriedTypes {
   private CarriedTypes() {}
+
+  /** The schema if every column can be carried faithfully, else INVALID_ARGUMENT naming the column. */
+  static Schema require(Schema schema) {
+    String problem = problem(schema);
+    if (problem != null) {
+      throw CallStatus.INVALID_ARGUMENT
+          .withDescription(problem)
+          .withMetadata(FlightErrors.sqlStateMetadata(io.shoal.protocol.SqlStates.FEATURE_NOT_SUPPORTED))
+          .toRuntimeException();
+    }
+    return schema;
+  }
 
   /** Null when every column can be carried, else a one-line message naming the first bad column. */
   static String problem(Schema schema) {

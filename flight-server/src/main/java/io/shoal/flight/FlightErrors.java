@@ -1,8 +1,7 @@
 package io.shoal.flight;
 
 import io.shoal.protocol.SqlStates;
-import io.shoal.site.DuckErrors;
-import io.shoal.site.ErrorText;
+import io.shoal.site.SiteErrors;
 import io.shoal.site.SiteException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
@@ -19,7 +18,7 @@ final class FlightErrors {
   static FlightRuntimeException of(SiteException e) {
     CallStatus status =
         switch (e.kind()) {
-          case INVALID_SQL, CONVERSION -> CallStatus.INVALID_ARGUMENT;
+          case INVALID_SQL, CONVERSION, DATA_VALUE -> CallStatus.INVALID_ARGUMENT;
           case UNSUPPORTED -> CallStatus.UNIMPLEMENTED;
           case REFUSED -> CallStatus.UNAUTHORIZED; // gRPC PERMISSION_DENIED
           case NOT_FOUND -> CallStatus.NOT_FOUND;
@@ -35,12 +34,11 @@ final class FlightErrors {
     if (t instanceof FlightRuntimeException f) return f;
     if (t instanceof SiteException s) return of(s);
     if (t.getCause() instanceof SiteException s) return of(s);
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    // A DuckDB error raised mid-stream (e.g. a failed cast in a later batch) keeps its kind.
-    SiteException duck = DuckErrors.classify(msg, t, "");
-    if (duck.kind() != SiteException.Kind.INTERNAL) return of(duck);
+    // An engine error raised outside a site call (e.g. a failed cast in a later batch) keeps its kind.
+    SiteException site = SiteErrors.of(t);
+    if (site.kind() != SiteException.Kind.INTERNAL) return of(site);
     return CallStatus.INTERNAL
-        .withDescription("site error: " + ErrorText.forCaller(firstLine(msg)))
+        .withDescription("site error: " + firstLine(site.getMessage()))
         .withCause(t)
         .withMetadata(sqlStateMetadata(SqlStates.INTERNAL_ERROR))
         .toRuntimeException();
@@ -51,6 +49,7 @@ final class FlightErrors {
     return switch (e.kind()) {
       case INVALID_SQL -> SqlStates.SYNTAX_ERROR;
       case CONVERSION -> SqlStates.CONVERSION_FAILED;
+      case DATA_VALUE -> SqlStates.DATA_EXCEPTION;
       case UNSUPPORTED -> SqlStates.FEATURE_NOT_SUPPORTED;
       case REFUSED -> SqlStates.POLICY_FORBIDS;
       case NOT_FOUND -> SqlStates.UNKNOWN_TABLE;
@@ -70,7 +69,7 @@ final class FlightErrors {
 
   private static String message(SiteException e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : ErrorText.withoutPaths(m);
+    return m == null || m.isBlank() ? e.kind().name().toLowerCase() : SiteErrors.withoutPaths(m);
   }
 
   private static String firstLine(String s) {

@@ -123,7 +123,7 @@ public final class SiteServer implements AutoCloseable {
       int port = port(options);
       TokenAuth auth = options.tokensFile() == null ? null : TokenAuth.load(options.tokensFile());
       allocator = new RootAllocator();
-      producer = new SiteFlightProducer(site, allocator, limitsOf(site));
+      producer = new SiteFlightProducer(site, allocator, site.limits());
       if (auth != null) producer.allowDelegation(auth::mayDelegate);
       boolean tls = options.certChain() != null;
       Location location = tls ? Location.forGrpcTls(host, port) : Location.forGrpcInsecure(host, port);
@@ -156,10 +156,6 @@ public final class SiteServer implements AutoCloseable {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-  }
-
-  private static io.shoal.site.limits.SiteLimits limitsOf(Site site) {
-    return site instanceof io.shoal.site.DuckSite d ? d.config().limits() : io.shoal.site.limits.SiteLimits.defaults();
   }
 
   private static File file(Path p, Options options) {

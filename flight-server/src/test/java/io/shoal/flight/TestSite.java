@@ -1,7 +1,7 @@
 package io.shoal.flight;
 
-import io.shoal.site.DuckSite;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.site.duck.DuckSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

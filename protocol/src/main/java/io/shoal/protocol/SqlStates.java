@@ -14,6 +14,12 @@ public final class SqlStates {
   public static final String DATA_EXCEPTION = "22000";
   /** A value could not be converted (the value itself is never in the message). */
   public static final String CONVERSION_FAILED = "22018";
+  /** A division by zero in the data (the values are never in the message). */
+  public static final String DIVISION_BY_ZERO = "22012";
+  /** A numeric result out of its type's range, e.g. an overflow in a SUM or a product. */
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
+  /** A {@code ?} whose type DuckDB cannot infer from where it stands: write CAST(? AS type). */
+  public static final String INDETERMINATE_PARAMETER = "42P18";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String READ_ONLY = "25006";
   public static final String INTERNAL_ERROR = "XX000";

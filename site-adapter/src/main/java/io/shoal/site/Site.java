@@ -1,6 +1,7 @@
 package io.shoal.site;
 
 import io.shoal.protocol.SiteInfo;
+import io.shoal.site.limits.SiteLimits;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -35,6 +36,14 @@ public interface Site extends AutoCloseable {
    * {@code audit-readers}, else only the lines of the reader's own fragments. The read is audited.
    */
   List<String> auditFor(FragmentContext reader) throws SiteException;
+
+  /**
+   * The limits this site's server holds its callers to (prepared statements, unread streams), as
+   * the site's configuration sets them.
+   */
+  default SiteLimits limits() {
+    return SiteLimits.defaults();
+  }
 
   /** Interrupts every running fragment and refuses new ones: the site is stopping. */
   default void interruptAll() {}

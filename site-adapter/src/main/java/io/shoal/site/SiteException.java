@@ -16,6 +16,11 @@ public class SiteException extends Exception {
     NOT_FOUND,
     /** A value could not be converted to the type a cast or function needs (22018). */
     CONVERSION,
+    /**
+     * A value of the data made an expression fail: a division by zero (22012), an overflow (22003).
+     * The SQLState is chosen where the failure is classified.
+     */
+    DATA_VALUE,
     /** A construct DuckDB or the site does not support (0A000). */
     UNSUPPORTED,
     /** Data could not be read: missing or corrupt file, unsupported delete files (INTERNAL). */

@@ -3,6 +3,8 @@ package io.shoal.site;
 import io.shoal.site.config.ConfigException;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
+import io.shoal.site.duck.DuckErrors;
+import io.shoal.site.duck.DuckSite;
 import io.shoal.site.iceberg.CatalogHandle;
 import io.shoal.site.iceberg.IcebergCatalogs;
 import io.shoal.site.iceberg.IcebergTableSource;

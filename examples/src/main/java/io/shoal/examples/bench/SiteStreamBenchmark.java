@@ -1,7 +1,7 @@
 package io.shoal.examples.bench;
 
 import io.shoal.flight.SiteServer;
-import io.shoal.site.DuckSite;
+import io.shoal.site.duck.DuckSite;
 import io.shoal.site.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.TableInfo;
-import io.shoal.site.DuckSite;
+import io.shoal.site.duck.DuckSite;
 import io.shoal.site.FragmentRun;
 import io.shoal.site.Site;
 import io.shoal.site.Sites;

@@ -2,9 +2,10 @@ package io.shoal.site.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.protocol.ColumnInfo;
-import io.shoal.site.ErrorText;
 import io.shoal.site.SiteException;
 import io.shoal.site.bound.Lineage;
+import io.shoal.site.duck.DuckErrors;
+import io.shoal.site.duck.ErrorText;
 import io.shoal.site.table.ParsedFragment;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class FragmentGuard implements AutoCloseable {
   private record Shadow(long id, long version, Set<String> tables, ShadowCatalog catalog) {}
 
   /** What the guard decided for one text: a fragment, or the refusal to give again. */
-  private record Decision(ParsedFragment fragment, SiteException.Kind kind, String message, String rule, Set<String> tables) {}
+  private record Decision(
+      ParsedFragment fragment, SiteException.Kind kind, String message, String rule, String sqlState, Set<String> tables) {}
 
   /**
    * @param site the site's name, for messages
@@ -82,15 +84,15 @@ public final class FragmentGuard implements AutoCloseable {
       decisions.put(key, d, GuardCache.weigh(sql));
     }
     if (d.fragment() != null) return d.fragment();
-    SiteException e = new SiteException(d.kind(), d.message()).withTables(d.tables());
+    SiteException e = new SiteException(d.kind(), d.message()).withTables(d.tables()).withSqlState(d.sqlState());
     throw d.rule() == null ? e : e.withRule(d.rule());
   }
 
   private Decision decide(Shadow shadow, String sql, Map<String, String> unavailable) {
     try {
-      return new Decision(bind(shadow, sql, unavailable), null, null, null, Set.of());
+      return new Decision(bind(shadow, sql, unavailable), null, null, null, null, Set.of());
     } catch (SiteException e) {
-      return new Decision(null, e.kind(), e.getMessage(), e.rule(), e.tables());
+      return new Decision(null, e.kind(), e.getMessage(), e.rule(), e.sqlState(), e.tables());
     }
   }
 
@@ -113,14 +115,19 @@ public final class FragmentGuard implements AutoCloseable {
     CallCheck.check(statement);
     JsonNode plan = reading.plan();
     if (plan == null) throw new SiteException(SiteException.Kind.INTERNAL, "the statement was not bound");
-    if (plan.path("error").asBoolean(false)) throw bindError(plan, unavailable);
+    if (plan.path("error").asBoolean(false)) throw bindError(shadow, sql, plan, unavailable);
     Map<String, Set<String>> columns = PlanReads.of(plan, shadow.tables());
     return new ParsedFragment(sql, statement, Set.copyOf(columns.keySet()), columns, Lineage.of(plan));
   }
 
-  private SiteException bindError(JsonNode plan, Map<String, String> unavailable) {
+  private SiteException bindError(Shadow shadow, String sql, JsonNode plan, Map<String, String> unavailable) {
     String type = plan.path("error_type").asText("");
     String message = plan.path("error_message").asText("cannot bind the statement");
+    if (message.contains("unique_ptr that is NULL")) {
+      // What DuckDB's plan serialiser says of a ? it could not type (sum(amount * ?)): say which.
+      int untyped = shadow.catalog().untypedParameter(sql);
+      if (untyped > 0) return DuckErrors.untypedParameter(untyped);
+    }
     Matcher missing = MISSING_TABLE.matcher(message);
     if (missing.find()) {
       String table = missing.group(1).replace("\"", "").toLowerCase(Locale.ROOT);

@@ -124,6 +124,27 @@ final class ShadowCatalog implements AutoCloseable {
     }
   }
 
+  /**
+   * The first {@code ?} of a SELECT that DuckDB's binder leaves without a type (it reports INVALID),
+   * or 0. Prepared against the shadow's empty tables, as the plan above is bound: nothing runs.
+   */
+  int untypedParameter(String sql) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) return 0;
+      Reader c = acquire();
+      try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
+        return io.shoal.site.duck.TypeProbes.untypedParameter(ps);
+      } finally {
+        release(c, true);
+      }
+    } catch (SQLException e) {
+      return 0;
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
   /** The syntax tree, and the plan or null when the text is not one SELECT. */
   record Reading(JsonNode tree, JsonNode plan) {}
 

@@ -71,8 +71,36 @@ public final class PolicyCheck {
     });
   }
 
-  /** Checks a fragment and returns what to run; throws {@code REFUSED} when no rewrite can make it comply. */
+  /** As {@link #check(Connection, ParsedFragment, Policy, FragmentStatements)}, preparing its own statements. */
   public Verdict check(Connection duckdb, ParsedFragment fragment, Policy policy) throws SiteException {
+    List<java.sql.PreparedStatement> opened = new ArrayList<>();
+    try {
+      return check(duckdb, fragment, policy, sql -> {
+        try {
+          java.sql.PreparedStatement ps = duckdb.prepareStatement(sql);
+          opened.add(ps);
+          return ps;
+        } catch (java.sql.SQLException e) {
+          throw io.shoal.site.duck.DuckErrors.classify(e.getMessage(), e, "");
+        }
+      });
+    } finally {
+      for (java.sql.PreparedStatement ps : opened) {
+        try {
+          ps.close();
+        } catch (java.sql.SQLException ignored) {
+          // only read for its columns
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks a fragment and returns what to run; throws {@code REFUSED} when no rewrite can make it
+   * comply. A check that needs the fragment's columns reads them from {@code statements}.
+   */
+  public Verdict check(Connection duckdb, ParsedFragment fragment, Policy policy, FragmentStatements statements)
+      throws SiteException {
     checkDeniedColumns(fragment, policy);
     List<String> privateTables = new ArrayList<>();
     for (String t : new TreeSet<>(fragment.tables())) {
@@ -84,7 +112,7 @@ public final class PolicyCheck {
             + " are export: private: a query may read only one private table");
       }
       String table = privateTables.get(0);
-      var plan = new PrivateAggregates(duckdb, binder, this::refused).plan(fragment, policy, table, policy.settings(table));
+      var plan = new PrivateAggregates(duckdb, statements, binder, this::refused).plan(fragment, policy, table, policy.settings(table));
       return Verdict.privately(fragment.sql(), plan);
     }
     List<String> restricted = new ArrayList<>();

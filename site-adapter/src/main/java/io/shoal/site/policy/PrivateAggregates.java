@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.PolicyConfig.Export;
 import io.shoal.site.config.PolicyConfig.TablePolicyConfig;
-import io.shoal.site.privacy.PrivatePlan;
 import io.shoal.site.privacy.PrivatePlan.Kind;
 import io.shoal.site.privacy.PrivatePlan.Measure;
 import io.shoal.site.privacy.PrivatePlan.Output;
+import io.shoal.site.privacy.PrivatePlan;
 import io.shoal.site.table.ParsedFragment;
-import io.shoal.site.table.Sql;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -53,8 +52,13 @@ final class PrivateAggregates {
   private final PolicyCheck.Binder binder;
   private final BiFunction<String, String, SiteException> refused;
 
-  PrivateAggregates(Connection duckdb, PolicyCheck.Binder binder, BiFunction<String, String, SiteException> refused) {
+  private final FragmentStatements statements;
+
+  PrivateAggregates(
+      Connection duckdb, FragmentStatements statements, PolicyCheck.Binder binder,
+      BiFunction<String, String, SiteException> refused) {
     this.duckdb = duckdb;
+    this.statements = statements;
     this.binder = binder;
     this.refused = refused;
   }
@@ -158,16 +162,16 @@ final class PrivateAggregates {
     // groups: per unit, then per group
     rows.set("select_list", SqlTrees.NODES.arrayNode());
     ArrayNode items = (ArrayNode) rows.get("select_list");
-    items.add(aliased(SqlTrees.template(duckdb, "SELECT " + unit).path("select_list").get(0), "shoal_unit"));
+    items.add(SqlTrees.aliased(SqlTrees.template(duckdb, "SELECT " + unit).path("select_list").get(0), "shoal_unit"));
     for (int g = 0; g < groups.size(); g++) {
-      items.add(aliased(groups.get(g), "shoal_g" + g));
+      items.add(SqlTrees.aliased(groups.get(g), "shoal_g" + g));
       groupItems.add("shoal_g" + g);
     }
     rowItems.forEach(items::add);
-    clearAggregation(rows);
+    SqlTrees.clearAggregation(rows);
     rows.set("modifiers", SqlTrees.NODES.arrayNode());
     JsonNode tryTemplate = SqlTrees.template(duckdb, "SELECT try(shoal_placeholder)").path("select_list").get(0);
-    withoutErrors(rowsStatement, tryTemplate);
+    TryWrapping.wrap(rowsStatement, tryTemplate);
     String rowsWithArgs = SqlTrees.toSql(duckdb, rowsStatement);
     for (int i = 0; i < measures.size(); i++) unitItems.add(measures.get(i).perUnit + " AS m" + i);
     String groupList = String.join(", ", groupItems);
@@ -181,10 +185,10 @@ final class PrivateAggregates {
         .append(maxGroups).append(") SELECT ").append(groupItems.isEmpty() ? "" : groupList + ", ")
         .append("count(*) AS shoal_units");
     for (int i = 0; i < measures.size(); i++) sql.append(", coalesce(sum(m").append(i).append("), 0) AS m").append(i);
-    sql.append(", row_number() OVER () AS shoal_rid FROM shoal_bounded").append(parameterRow(parameters));
+    sql.append(", row_number() OVER () AS shoal_rid FROM shoal_bounded").append(ReleaseSql.parameterRow(parameters));
     if (!groupItems.isEmpty()) sql.append(" GROUP BY ").append(groupList);
 
-    String release = releaseSql(statement, groups, calls, finalOutputs, parameters);
+    String release = new ReleaseSql(duckdb, statements).build(fragment, groups, calls, finalOutputs, parameters);
     return new PrivatePlan(table, settings.epsilon(), settings.budget(), sql.toString(), finalMeasures, finalOutputs,
         grouped, parts, maxGroups, grouped ? settings.delta() : null, release);
   }
@@ -315,7 +319,7 @@ final class PrivateAggregates {
     ArrayNode items = SqlTrees.NODES.arrayNode();
     for (JsonNode c : calls) items.add(c.deepCopy());
     select.set("select_list", items);
-    clearAggregation(select);
+    SqlTrees.clearAggregation(select);
     select.set("modifiers", SqlTrees.NODES.arrayNode());
     String sql = SqlTrees.toSql(duckdb, probe);
     List<String> types = new ArrayList<>();
@@ -323,7 +327,7 @@ final class PrivateAggregates {
       ResultSetMetaData md = ps.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) types.add(md.getColumnTypeName(i));
     } catch (SQLException e) {
-      throw io.shoal.site.DuckErrors.classify(e.getMessage(), e, "");
+      throw io.shoal.site.duck.DuckErrors.classify(e.getMessage(), e, "");
     }
     return types;
   }
@@ -354,149 +358,10 @@ final class PrivateAggregates {
     return BigDecimal.ONE.scaleByPowerOfTen(Math.max(power, finest));
   }
 
-  private String releaseSql(
-      JsonNode statement, List<JsonNode> groups, Map<String, JsonNode> calls, List<Output> outputs, int parameters)
-      throws SiteException {
-    ObjectNode copy = statement.deepCopy();
-    ObjectNode select = (ObjectNode) copy.path("node");
-    Map<String, JsonNode> replacements = new TreeMap<>();
-    int i = 0;
-    for (String key : calls.keySet()) {
-      Output o = outputs.get(i++);
-      replacements.put(key, SqlTrees.template(duckdb, "SELECT CAST(" + o.column() + " AS " + o.type() + ")")
-          .path("select_list").get(0));
-    }
-    Map<String, JsonNode> groupRefs = new TreeMap<>();
-    Map<String, JsonNode> groupNames = new TreeMap<>();
-    for (int g = 0; g < groups.size(); g++) {
-      JsonNode ref = SqlTrees.template(duckdb, "SELECT shoal_g" + g).path("select_list").get(0);
-      groupRefs.put(SqlTrees.canonical(groups.get(g)).toString(), ref);
-      if (groups.get(g).path("class").asText("").equals("COLUMN_REF")) {
-        JsonNode names = groups.get(g).path("column_names");
-        groupNames.putIfAbsent(names.get(names.size() - 1).asText().toLowerCase(Locale.ROOT), ref);
-      }
-    }
-    for (String part : List.of("select_list", "having", "modifiers")) {
-      select.set(part, replace(select.path(part), replacements, groupRefs, groupNames));
-    }
-    JsonNode having = select.path("having");
-    select.set("from_table", SqlTrees.template(duckdb, "SELECT 1 FROM shoal_dp_groups JOIN shoal_dp_noisy USING (shoal_rid)")
-        .path("from_table"));
-    select.set("where_clause", having.isObject() ? having : com.fasterxml.jackson.databind.node.NullNode.getInstance());
-    clearAggregation(select);
-    ((ObjectNode) select.path("cte_map")).set("map", SqlTrees.NODES.arrayNode());
-
-    // The fragment's own column names and types, so the release has its schema exactly.
-    List<String> labels = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    try (PreparedStatement ps = duckdb.prepareStatement(SqlTrees.toSql(duckdb, statement))) {
-      ResultSetMetaData md = ps.getMetaData();
-      for (int c = 1; c <= md.getColumnCount(); c++) {
-        labels.add(md.getColumnLabel(c));
-        types.add(md.getColumnTypeName(c));
-      }
-    } catch (SQLException e) {
-      throw io.shoal.site.DuckErrors.classify(e.getMessage(), e, "");
-    }
-    StringBuilder out = new StringBuilder("SELECT ");
-    List<String> inner = new ArrayList<>();
-    for (int c = 0; c < labels.size(); c++) {
-      inner.add("shoal_c" + c);
-      out.append(c > 0 ? ", " : "").append("CAST(shoal_c").append(c).append(" AS ").append(types.get(c)).append(") AS ")
-          .append(Sql.ident(labels.get(c)));
-    }
-    out.append(" FROM (").append(SqlTrees.toSql(duckdb, copy)).append(") AS shoal_dp(").append(String.join(", ", inner))
-        .append(")").append(parameterRow(parameters));
-    return out.toString();
-  }
-
-  private static JsonNode replace(
-      JsonNode node, Map<String, JsonNode> calls, Map<String, JsonNode> groups, Map<String, JsonNode> groupNames) {
-    if (node.isObject()) {
-      String key = SqlTrees.canonical(node).toString();
-      JsonNode call = calls.get(key);
-      JsonNode group = call == null ? groups.get(key) : null;
-      JsonNode hit = call != null ? call : group;
-      if (hit == null && node.path("class").asText("").equals("COLUMN_REF")) {
-        JsonNode names = node.path("column_names");
-        hit = groupNames.get(names.get(names.size() - 1).asText().toLowerCase(Locale.ROOT));
-      }
-      if (hit != null && node.has("class")) {
-        ObjectNode copy = hit.deepCopy();
-        copy.put("alias", node.path("alias").asText(""));
-        return copy;
-      }
-      ObjectNode copy = SqlTrees.NODES.objectNode();
-      node.fields().forEachRemaining(e -> copy.set(e.getKey(), replace(e.getValue(), calls, groups, groupNames)));
-      return copy;
-    }
-    if (node.isArray()) {
-      ArrayNode copy = SqlTrees.NODES.arrayNode();
-      node.forEach(child -> copy.add(replace(child, calls, groups, groupNames)));
-      return copy;
-    }
-    return node;
-  }
-
-  private static void clearAggregation(ObjectNode select) {
-    select.set("group_expressions", SqlTrees.NODES.arrayNode());
-    select.set("group_sets", SqlTrees.NODES.arrayNode());
-    select.putNull("having");
-    select.put("aggregate_handling", "STANDARD_HANDLING");
-  }
-
-  /**
-   * Wraps every filter, join condition and output of every SELECT the rows statement runs in
-   * DuckDB's {@code try()}: a value that makes an expression fail (a cast, a division) gives NULL
-   * instead of an error, so whether the query fails cannot depend on one person's value.
-   */
-  private static void withoutErrors(JsonNode node, JsonNode tryTemplate) {
-    if (node.isObject()) {
-      ObjectNode o = (ObjectNode) node;
-      if (o.path("type").asText("").equals("SELECT_NODE")) {
-        wrapField(o, "where_clause", tryTemplate);
-        JsonNode items = o.path("select_list");
-        for (int i = 0; i < items.size(); i++) {
-          JsonNode item = items.get(i);
-          String cls = item.path("class").asText("");
-          // A column reference cannot fail; an unnamed expression would be renamed by the wrapper
-          // (its name is its text), so only named expressions are wrapped.
-          if (cls.equals("STAR") || cls.equals("COLUMN_REF") || item.path("alias").asText("").isEmpty()) continue;
-          ObjectNode wrapped = (ObjectNode) SqlTrees.replacePlaceholder(tryTemplate, aliased(item, ""));
-          wrapped.put("alias", item.path("alias").asText(""));
-          ((ArrayNode) items).set(i, wrapped);
-        }
-      }
-      if (o.path("type").asText("").equals("JOIN")) wrapField(o, "condition", tryTemplate);
-    }
-    if (node.isContainerNode()) node.forEach(child -> withoutErrors(child, tryTemplate));
-  }
-
-  private static void wrapField(ObjectNode o, String field, JsonNode tryTemplate) {
-    JsonNode e = o.path(field);
-    if (e.isObject() && !e.path("class").asText("").equals("SUBQUERY")) {
-      o.set(field, SqlTrees.replacePlaceholder(tryTemplate, e));
-    }
-  }
-
   /** {@code template}'s one select item with {@code shoal_placeholder} replaced by {@code expression}, aliased. */
   private ObjectNode wrapped(String template, JsonNode expression, String alias) throws SiteException {
     JsonNode item = SqlTrees.template(duckdb, template).path("select_list").get(0);
-    return aliased(SqlTrees.replacePlaceholder(item, expression), alias);
-  }
-
-  private static ObjectNode aliased(JsonNode expression, String alias) {
-    ObjectNode copy = expression.deepCopy();
-    copy.put("alias", alias);
-    return copy;
-  }
-
-  /** A one-row cross join naming every parameter, so each statement binds the whole list. */
-  private static String parameterRow(int parameters) {
-    if (parameters == 0) return "";
-    StringBuilder row = new StringBuilder(", (SELECT ");
-    for (int p = 1; p <= parameters; p++) row.append(p > 1 ? ", " : "").append('$').append(p).append(" AS shoal_p").append(p);
-    return row.append(") AS shoal_parameters").toString();
+    return SqlTrees.aliased(SqlTrees.replacePlaceholder(item, expression), alias);
   }
 
   private static int parameterCount(JsonNode node) {

@@ -156,4 +156,19 @@ final class SqlTrees {
     }
     return node;
   }
+
+  /** Makes a SELECT node plain: no GROUP BY, grouping sets or HAVING. */
+  static void clearAggregation(ObjectNode select) {
+    select.set("group_expressions", SqlTrees.NODES.arrayNode());
+    select.set("group_sets", SqlTrees.NODES.arrayNode());
+    select.putNull("having");
+    select.put("aggregate_handling", "STANDARD_HANDLING");
+  }
+
+  /** A copy of {@code expression} under {@code alias}. */
+  static ObjectNode aliased(JsonNode expression, String alias) {
+    ObjectNode copy = expression.deepCopy();
+    copy.put("alias", alias);
+    return copy;
+  }
 }

@@ -3,13 +3,13 @@ package io.shoal.site.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.site.DuckSite;
 import io.shoal.site.FragmentRun;
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
 import io.shoal.site.audit.AuditLog;
 import io.shoal.site.audit.AuditRecord;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.site.duck.DuckSite;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package io.shoal.site.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.site.DuckSite;
 import io.shoal.site.FragmentRun;
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.site.duck.DuckSite;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

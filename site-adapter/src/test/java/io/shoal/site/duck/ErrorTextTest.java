@@ -1,7 +1,8 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.site.SiteException;
 import org.junit.jupiter.api.Test;
 
 /** Messages as DuckDB 2.0 writes them (seen on these machines), and what of them a caller gets. */
@@ -50,5 +51,27 @@ class ErrorTextTest {
     assertThat(ErrorText.forCaller("IO Error: No files found that match the pattern \"/tmp/shoal-x/data/eu/gone/*.parquet\""))
         .isEqualTo("IO Error: No files found that match the pattern \"…/*.parquet\"");
     assertThat(ErrorText.withoutPaths("a / b and 10/2 and x/y")).isEqualTo("a / b and 10/2 and x/y");
+  }
+
+  @Test
+  void divisionByZeroAndOverflowAreDataErrorsWithTheirOwnStates() {
+    SiteException div = DuckErrors.classify("Invalid Input Error: Division by zero in expression (1 // (id - 70000))."
+        + " Use TRY(...) to return NULL for this expression", null, "");
+    assertThat(div.kind()).isEqualTo(SiteException.Kind.DATA_VALUE);
+    assertThat(div.sqlState()).isEqualTo("22012");
+    assertThat(div.getMessage()).startsWith("Invalid Input Error: Division by zero").doesNotContain("70000");
+    SiteException overflow = DuckErrors.classify("Out of Range Error: Overflow in addition of INT32 (48 + 2147483600)!", null, "");
+    assertThat(overflow.kind()).isEqualTo(SiteException.Kind.DATA_VALUE);
+    assertThat(overflow.sqlState()).isEqualTo("22003");
+    assertThat(overflow.getMessage()).doesNotContain("2147483600");
+    assertThat(DuckErrors.classify("Conversion Error: Could not convert string 'x' to INT32", null, "").sqlState()).isNull();
+  }
+
+  @Test
+  void anUntypedParameterIsNamedWithTheCastToWrite() {
+    SiteException e = DuckErrors.untypedParameter(2);
+    assertThat(e.sqlState()).isEqualTo("42P18");
+    assertThat(e.getMessage()).contains("parameter 2 (the 2nd ?)", "CAST(? AS");
+    assertThat(ErrorText.untypedParameter(11)).contains("11th");
   }
 }

@@ -1,6 +1,7 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import io.shoal.protocol.TableInfo;
+import io.shoal.site.SiteException;
 import io.shoal.site.table.CacheVersion;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.QueryBinding;

@@ -1,15 +1,18 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
-import java.sql.ResultSet;
+import io.shoal.site.FragmentRun;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
-/** One execution: DuckDB's Arrow stream over a streaming result set, counted for the audit. */
+/**
+ * One execution: DuckDB's Arrow stream over a streaming result set, counted for the audit. Its
+ * close ends the stream only; the result set belongs to the fragment, which closes it with its
+ * connection idle (see {@link DuckFragment}).
+ */
 final class DuckFragmentRun implements FragmentRun {
   /** Cancels the fragment's statement; the fragment ignores it once the connection is given back. */
   private final Runnable canceller;
-  private final ResultSet resultSet;
   private final CountingReader reader;
   private final Map<String, Long> snapshots;
   private final String decision;
@@ -22,7 +25,6 @@ final class DuckFragmentRun implements FragmentRun {
 
   DuckFragmentRun(
       Runnable canceller,
-      ResultSet resultSet,
       CountingReader reader,
       Map<String, Long> snapshots,
       String decision,
@@ -33,7 +35,6 @@ final class DuckFragmentRun implements FragmentRun {
     this.storeBytes = storeBytes;
     this.privatePlan = privatePlan;
     this.canceller = canceller;
-    this.resultSet = resultSet;
     this.reader = reader;
     this.snapshots = Map.copyOf(snapshots);
     this.decision = decision;
@@ -117,11 +118,6 @@ final class DuckFragmentRun implements FragmentRun {
       reader.close();
     } catch (Exception ignored) {
       // the stream may already be closed by the consumer
-    }
-    try {
-      resultSet.close();
-    } catch (Exception ignored) {
-      // same
     }
     onClose.accept(this);
   }

@@ -1,5 +1,6 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.SiteException;
 import java.io.IOException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;

@@ -1,5 +1,6 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.SiteException;
 import io.shoal.site.table.CacheVersion;
 import io.shoal.site.table.QueryBinding;
 import io.shoal.site.table.Sql;

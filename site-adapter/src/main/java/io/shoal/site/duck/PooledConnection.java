@@ -1,4 +1,4 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import io.shoal.site.table.Sql;
 import java.sql.PreparedStatement;

@@ -1,27 +1,25 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
+import io.shoal.site.FragmentRun;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
 import io.shoal.site.audit.AuditRecord;
 import io.shoal.site.limits.DuckInterrupt;
 import io.shoal.site.limits.FragmentLimits;
 import io.shoal.site.limits.LimitExceeded;
 import io.shoal.site.policy.Policy;
-import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.policy.Verdict;
 import io.shoal.site.table.ParsedFragment;
 import io.shoal.site.table.QueryBinding;
 import io.shoal.site.table.TableSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -37,20 +35,15 @@ final class DuckFragment implements Site.Fragment {
   /** Rows per Arrow batch; large batches keep per-batch overhead on the wire small. */
   static final long BATCH_ROWS = 64 * 1024;
 
-  private final ConnectionPool pool;
   private final PooledConnection pooled;
   private final DuckDBConnection conn;
+  private final FragmentServices services;
   private final ParsedFragment parsed;
   private final List<TableSource> reads;
-  private final BufferAllocator allocator;
   private final Site.FragmentContext context;
   private final Map<String, QueryBinding> bindings = new HashMap<>();
-  private final PolicyCheck policyCheck;
   private final Policy policy;
-  private final Consumer<AuditRecord> audit;
-  private final String site;
   private final long started = System.nanoTime();
-  private final Map<String, Schema> schemaCache;
   private Verdict verdict;
   /** Prepared lazily: a fragment whose schema is cached and that is never run needs no statement. */
   private PreparedStatement statement;
@@ -61,9 +54,6 @@ final class DuckFragment implements Site.Fragment {
   private volatile boolean cancelled;
   /** Why the site itself stopped the current run or probe (a limit, a stopping site), or null. */
   private volatile SiteException stopReason;
-  private final FragmentLimits limits;
-  /** Answers fragments over private tables (budget and noise); null where no policy is enforced. */
-  private final io.shoal.site.privacy.PrivateAnswers privateAnswers;
   /** Guards {@link #closed} against a cancel that arrives as (or after) the fragment closes. */
   private final Object lifecycle = new Object();
   private boolean closed;
@@ -75,38 +65,32 @@ final class DuckFragment implements Site.Fragment {
    * and deadlock inside DuckDB's JDBC locks), or with the connection when it is not pooled.
    */
   private PreparedStatement privateStatement;
-  /** Runs whose stream is still open: a fragment closed under one must not pool its connection. */
+  /**
+   * Result sets of finished runs, closed by the fragment with its connection idle, for the same
+   * reason: the stream's thread closes only its Arrow reader.
+   */
+  private final List<ResultSet> finishedResults = new ArrayList<>();
+  /**
+   * Runs whose stream is still open. A fragment closed under one interrupts it and leaves the
+   * connection to the last run's close, so that one thread at a time closes DuckDB objects.
+   */
   private int openRuns;
 
   DuckFragment(
-      ConnectionPool pool,
+      FragmentServices services,
       PooledConnection pooled,
       ParsedFragment parsed,
       List<TableSource> reads,
-      BufferAllocator allocator,
       Site.FragmentContext context,
-      String site,
-      PolicyCheck policyCheck,
-      Policy policy,
-      Consumer<AuditRecord> audit,
-      Map<String, Schema> schemaCache,
-      FragmentLimits limits,
-      io.shoal.site.privacy.PrivateAnswers privateAnswers)
+      Policy policy)
       throws SiteException {
-    this.limits = limits;
-    this.privateAnswers = privateAnswers;
-    this.pool = pool;
+    this.services = services;
     this.pooled = pooled;
     this.conn = pooled.connection();
     this.parsed = parsed;
     this.reads = reads;
-    this.allocator = allocator;
     this.context = context;
-    this.site = site;
-    this.policyCheck = policyCheck;
     this.policy = policy;
-    this.audit = audit;
-    this.schemaCache = schemaCache;
     try {
       bind();
       checkPolicy();
@@ -126,7 +110,7 @@ final class DuckFragment implements Site.Fragment {
         || policy.export(t) == io.shoal.site.config.PolicyConfig.Export.PRIVATE);
     if (readsData) ensureViews();
     try {
-      verdict = policyCheck.check(conn, parsed, policy);
+      verdict = services.policyCheck().check(conn, parsed, policy, this::prepareStatement);
     } catch (SiteException e) {
       if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage(), e.rule());
       throw e;
@@ -149,7 +133,7 @@ final class DuckFragment implements Site.Fragment {
 
   private Schema cachedSchema() {
     String key = schemaKey();
-    return key == null ? null : schemaCache.get(key);
+    return key == null ? null : services.schemaCache().get(key);
   }
 
   private void ensureViews() throws SiteException {
@@ -170,7 +154,7 @@ final class DuckFragment implements Site.Fragment {
   private void ensureStatement() throws SiteException {
     if (statement != null) return;
     ensureViews();
-    statement = prepareStatement();
+    statement = prepareStatement(verdict.sql());
   }
 
   private void releaseBindings() {
@@ -194,10 +178,10 @@ final class DuckFragment implements Site.Fragment {
       QueryBinding b = bindings.get(t.name());
       tables.put(t.name(), b == null ? null : b.snapshotId());
     }
-    audit.accept(
+    services.audit().accept(
         new AuditRecord(
             java.time.Instant.now().toString(),
-            site,
+            services.site(),
             context.queryId(),
             context.principal(),
             parsed.sql(),
@@ -241,29 +225,37 @@ final class DuckFragment implements Site.Fragment {
     bindingsFresh = true;
   }
 
-  private PreparedStatement prepareStatement() throws SiteException {
-    PreparedStatement ps = pooled.statement(verdict.sql());
-    if (ps != null) return ps; // prepared by an earlier fragment over the same views, and checked then
+  /**
+   * The statement for {@code sql} on this fragment's connection, checked and kept there: the policy
+   * check reads a private fragment's columns from the very statement that then serves it.
+   */
+  private PreparedStatement prepareStatement(String sql) throws SiteException {
+    PreparedStatement ps = pooled.statement(sql);
+    if (ps != null) return ps; // prepared earlier over the same views, and checked then
     try {
-      ps = conn.prepareStatement(verdict.sql());
+      ps = conn.prepareStatement(sql);
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "");
     }
-    String lossy;
+    SiteException refused;
     try {
-      lossy = LossyTypes.problem(ps.getMetaData());
+      int untyped = TypeProbes.untypedParameter(ps);
+      String lossy = LossyTypes.problem(ps.getMetaData());
+      refused = untyped > 0
+          ? DuckErrors.untypedParameter(untyped)
+          : lossy == null ? null : new SiteException(SiteException.Kind.INVALID_SQL, lossy);
     } catch (SQLException e) {
-      lossy = null; // no metadata: the Arrow schema checks at the Flight server still apply
+      refused = null; // no metadata: the Arrow schema checks at the Flight server still apply
     }
-    if (lossy != null) {
+    if (refused != null) {
       try {
         ps.close();
       } catch (SQLException ignored) {
         // refusing anyway
       }
-      throw new SiteException(SiteException.Kind.INVALID_SQL, lossy);
+      throw refused;
     }
-    pooled.keep(verdict.sql(), ps);
+    pooled.keep(sql, ps);
     return ps;
   }
 
@@ -294,30 +286,14 @@ final class DuckFragment implements Site.Fragment {
       return schema;
     }
     ensureStatement();
-    // LIMIT 0 around the fragment gives DuckDB's Arrow types without running it; DuckDB renames
-    // duplicate column names inside a subquery, so the names come from the statement itself.
-    String probe = "SELECT * FROM (" + verdict.sql() + ") AS shoal_probe LIMIT 0";
-    try (PreparedStatement ps = conn.prepareStatement(probe);
-        FragmentLimits.Watch watch = limits.watch(this::stop)) {
-      for (int i = 1; i <= parameterCount(); i++) ps.setObject(i, null);
-      try (ResultSet rs = ps.executeQuery();
-          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
-        Schema raw = reader.getVectorSchemaRoot().getSchema();
-        ResultSetMetaData md = statement.getMetaData();
-        List<Field> fields = new ArrayList<>();
-        for (int i = 0; i < raw.getFields().size(); i++) {
-          Field f = raw.getFields().get(i);
-          String name = i < md.getColumnCount() ? md.getColumnLabel(i + 1) : f.getName();
-          fields.add(new Field(name, f.getFieldType(), f.getChildren()));
-        }
-        schema = new Schema(fields, raw.getCustomMetadata());
-        String key = schemaKey();
-        if (key != null) {
-          if (schemaCache.size() > 1024) schemaCache.clear();
-          schemaCache.put(key, schema);
-        }
-        return schema;
+    try (FragmentLimits.Watch watch = services.limits().watch(this::stop)) {
+      schema = TypeProbes.resultSchema(conn, services.allocator(), verdict.sql(), statement, parameterCount());
+      String key = schemaKey();
+      if (key != null) {
+        if (services.schemaCache().size() > 1024) services.schemaCache().clear();
+        services.schemaCache().put(key, schema);
       }
+      return schema;
     } catch (SQLException e) {
       if (stopReason != null) throw stopReason;
       throw DuckErrors.classify(e, "");
@@ -331,21 +307,8 @@ final class DuckFragment implements Site.Fragment {
     int n = parameterCount();
     if (n == 0) return new Schema(List.of());
     ensureStatement();
-    StringBuilder probe = new StringBuilder("SELECT ");
     try {
-      var md = statement.getParameterMetaData();
-      for (int i = 1; i <= n; i++) {
-        String type = md.getParameterTypeName(i);
-        if (type == null || type.isBlank() || type.equalsIgnoreCase("UNKNOWN") || type.equalsIgnoreCase("NULL")) {
-          type = "VARCHAR";
-        }
-        probe.append(i > 1 ? ", " : "").append("CAST(NULL AS ").append(type).append(") AS parameter_").append(i);
-      }
-      try (var st = conn.createStatement();
-          ResultSet rs = st.executeQuery(probe.toString());
-          ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, 1)) {
-        return reader.getVectorSchemaRoot().getSchema();
-      }
+      return TypeProbes.parameterSchema(conn, services.allocator(), statement, n);
     } catch (SQLException e) {
       throw DuckErrors.classify(e, "parameter types");
     } catch (java.io.IOException e) {
@@ -380,9 +343,11 @@ final class DuckFragment implements Site.Fragment {
           "the statement has " + expected + " parameter(s), " + parameters.size() + " given");
     }
     stopReason = null;
+    closeFinishedResults();
     // From here until the run closes, the fragment holds a place under the site's limits.
-    FragmentLimits.Watch watch = limits.admit(context.principal(), this::stop);
+    FragmentLimits.Watch watch = services.limits().admit(context.principal(), this::stop);
     boolean handedOver = false;
+    String executing = verdict.sql();
     try {
       long suppressed = verdict.aggregates() ? suppressedGroups(parameters) : 0;
       java.math.BigDecimal epsilon = verdict.privatePlan() == null ? null : verdict.privatePlan().epsilon();
@@ -390,7 +355,7 @@ final class DuckFragment implements Site.Fragment {
         // An aggregate without GROUP BY whose one group is too small: an empty answer would come
         // back as COUNT 0 or SUM NULL that a dashboard shows as a number. Refuse instead.
         SiteException refusal = new SiteException(SiteException.Kind.REFUSED,
-            "policy of site " + site + ": the aggregate covers fewer than min-group-size " + verdict.minGroupSize()
+            "policy of site " + services.site() + ": the aggregate covers fewer than min-group-size " + verdict.minGroupSize()
                 + (verdict.restricted().isEmpty() ? "" : " of " + String.join(", ", verdict.restricted()))
                 + "; it is refused rather than answered, since no answer would be accurate")
             .withRule("policy:min-group-size");
@@ -408,7 +373,8 @@ final class DuckFragment implements Site.Fragment {
         if (idle) closePrivateStatement(); // else it goes with the connection
 
         suppressed = preparePrivately(plan, parameters);
-        releaseStatement = conn.prepareStatement(plan.releaseSql());
+        executing = plan.releaseSql();
+        releaseStatement = conn.prepareStatement(executing);
         try {
           for (int i = 0; i < parameters.size(); i++) releaseStatement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
           rs = releaseStatement.executeQuery();
@@ -426,7 +392,7 @@ final class DuckFragment implements Site.Fragment {
       try {
         reader =
             new CountingReader(
-                (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS), allocator,
+                (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(services.allocator(), BATCH_ROWS), services.allocator(),
                 () -> stopReason);
       } catch (SQLException | RuntimeException e) {
         rs.close();
@@ -438,15 +404,24 @@ final class DuckFragment implements Site.Fragment {
       synchronized (lifecycle) {
         openRuns++;
       }
+      ResultSet result = rs;
       DuckFragmentRun started = new DuckFragmentRun(
-          this::cancel, rs, reader, snapshots, decision, withheld, storeBytes(), plan,
+          this::cancel, reader, snapshots, decision, withheld, storeBytes(), plan,
           run -> {
             watch.close();
+            boolean last;
             synchronized (lifecycle) {
               openRuns--;
               // A run stopped before its end (an error mid-stream, a client that stopped reading)
               // may leave DuckDB mid-query: that connection is not handed on.
               if (!run.completed()) reusable = false;
+              finishedResults.add(result);
+              // Closed under this run: the fragment left the connection to the last run's close.
+              last = closed && openRuns == 0;
+            }
+            if (last) {
+              closeFinishedResults();
+              services.pool().release(pooled, false);
             }
             SiteException stopped = stopReason;
             record(decision, run.rows(), run.bytes(), withheld,
@@ -467,13 +442,20 @@ final class DuckFragment implements Site.Fragment {
               ? stopped
               : cancelled
                   ? new SiteException(SiteException.Kind.CANCELLED, "the query was cancelled", e)
-                  : DuckErrors.classify(e, "");
+                  : DuckErrors.classify(engineError(e, executing, parameters), "");
       record(verdict.decision(), 0, 0, 0,
           stopped instanceof LimitExceeded ? "limit" : cancelled ? "cancelled" : "error", failure.getMessage());
       throw failure;
     } finally {
       if (!handedOver) watch.close();
     }
+  }
+
+  /** DuckDB's own error where its JDBC driver lost it (see {@link LostErrors}), unless the site stopped the run. */
+  private SQLException engineError(SQLException e, String sql, List<Object> parameters) {
+    if (!DuckErrors.lostByTheDriver(e) || stopReason != null || cancelled) return e;
+    SQLException real = LostErrors.recover(conn, sql, parameters);
+    return real == null || stopReason != null || cancelled ? e : real;
   }
 
   /**
@@ -483,13 +465,13 @@ final class DuckFragment implements Site.Fragment {
    */
   private long preparePrivately(io.shoal.site.privacy.PrivatePlan plan, List<Object> parameters)
       throws SiteException, SQLException {
-    if (privateAnswers == null) {
-      throw new SiteException(SiteException.Kind.INTERNAL, "site " + site + " cannot answer private tables here");
+    if (services.privateAnswers() == null) {
+      throw new SiteException(SiteException.Kind.INTERNAL, "site " + services.site() + " cannot answer private tables here");
     }
     List<Object> jdbc = new ArrayList<>();
     for (Object p : parameters) jdbc.add(Parameters.toJdbc(p));
     try {
-      return privateAnswers.prepare(conn, plan, context.principal(), context.queryId(), jdbc).withheld();
+      return services.privateAnswers().prepare(conn, plan, context.principal(), context.queryId(), jdbc).withheld();
     } catch (SiteException e) {
       if (e.kind() == SiteException.Kind.REFUSED) record("refused", 0, 0, 0, "refused", e.getMessage(), e.rule());
       throw e;
@@ -525,6 +507,23 @@ final class DuckFragment implements Site.Fragment {
     }
   }
 
+  /** Closes the result sets of finished runs; only with no run open, from the thread that owns the connection. */
+  private void closeFinishedResults() {
+    List<ResultSet> done;
+    synchronized (lifecycle) {
+      if (openRuns > 0) return; // they go with the connection
+      done = List.copyOf(finishedResults);
+      finishedResults.clear();
+    }
+    for (ResultSet rs : done) {
+      try {
+        rs.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+  }
+
   private void closePrivateStatement() {
     if (privateStatement == null) return;
     try {
@@ -543,17 +542,28 @@ final class DuckFragment implements Site.Fragment {
   @Override
   public synchronized void close() {
     boolean pool;
+    boolean underRun;
     synchronized (lifecycle) {
       if (closed) return;
       closed = true;
-      pool = reusable && openRuns == 0;
+      underRun = openRuns > 0;
+      if (underRun) {
+        // A client closed its statement under a running stream: stop that stream. Its close then
+        // closes the connection, never this thread while the stream's may be inside DuckDB.
+        cancelled = true;
+        reusable = false;
+        DuckInterrupt.interrupt(conn, statement);
+      }
+      pool = reusable && !underRun;
     }
     forgetStatement();
     releaseBindings(); // the bindings stay: a run closed later still audits their snapshot ids
+    if (underRun) return;
+    closeFinishedResults();
     if (pool && privateStatement != null) {
       closePrivateStatement();
       io.shoal.site.privacy.PrivateRelease.cleanUp(conn);
     }
-    this.pool.release(pooled, pool);
+    services.pool().release(pooled, pool);
   }
 }

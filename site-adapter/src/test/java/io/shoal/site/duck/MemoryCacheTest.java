@@ -1,8 +1,12 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shoal.site.FragmentRun;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
+import io.shoal.site.Sites;
 import io.shoal.site.audit.AuditLog;
 import io.shoal.site.audit.AuditRecord;
 import io.shoal.site.config.SiteConfig;

@@ -1,10 +1,13 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.TableInfo;
+import io.shoal.site.FragmentRun;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
 import io.shoal.site.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

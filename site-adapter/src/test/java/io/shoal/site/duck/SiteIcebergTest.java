@@ -1,7 +1,10 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.site.FragmentRun;
+import io.shoal.site.Site;
+import io.shoal.site.Sites;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.iceberg.IcebergImporter;
 import java.nio.file.Files;

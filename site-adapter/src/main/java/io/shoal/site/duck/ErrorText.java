@@ -1,4 +1,4 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +49,23 @@ public final class ErrorText {
     }
     if (m.startsWith("Out of Range Error") || m.startsWith("Invalid Input Error")) return upToFirstValue(m);
     return withoutPaths(m);
+  }
+
+  /** What to tell a caller whose parameter has no type DuckDB can infer. */
+  static String untypedParameter(int index) {
+    return "parameter " + index + " (the " + ordinal(index) + " ?) has no type DuckDB can infer from where it"
+        + " stands; give the parameter a type with CAST(? AS ...), e.g. CAST(? AS DECIMAL(15,2))";
+  }
+
+  private static String ordinal(int n) {
+    int tens = n % 100;
+    String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    };
+    return n + suffix;
   }
 
   /** Whether a message is of a class whose values are withheld. */

@@ -1,14 +1,17 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import io.shoal.protocol.PolicySummary;
 import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.TableInfo;
+import io.shoal.site.Site;
+import io.shoal.site.SiteException;
+import io.shoal.site.Version;
+import io.shoal.site.audit.AuditLog;
 import io.shoal.site.config.CacheMode;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.config.TableConfig;
 import io.shoal.site.guard.FragmentGuard;
-import io.shoal.site.audit.AuditLog;
 import io.shoal.site.policy.Policy;
 import io.shoal.site.policy.PolicyCheck;
 import io.shoal.site.table.DuckCatalog;
@@ -64,6 +67,8 @@ public final class DuckSite implements Site {
   private final io.shoal.site.limits.FragmentLimits limits;
   /** Result schemas by fragment SQL and the views it reads (see DuckFragment#schemaKey). */
   private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
+  /** What every fragment of this site shares. */
+  private final FragmentServices services;
 
   private DuckSite(
       SiteConfig config,
@@ -85,6 +90,8 @@ public final class DuckSite implements Site {
     this.guard = new FragmentGuard(config.name(), this::tableColumns, GUARD_CACHE_BYTES);
     this.policyCheck =
         new PolicyCheck(config.name(), config.region(), keyColumns(config), sql -> this.guard.lineage(sql, tables.keySet()));
+    this.services =
+        new FragmentServices(config.name(), connections, allocator, policyCheck, audit::append, schemas, limits, privateAnswers);
   }
 
   /** Per table, the columns the config names in {@code keys:} (lower case). */
@@ -261,6 +268,11 @@ public final class DuckSite implements Site {
     return config;
   }
 
+  @Override
+  public io.shoal.site.limits.SiteLimits limits() {
+    return config.limits();
+  }
+
   /** The memory cache's copies: table name to the version key it holds (tests). */
   Map<String, String> cachedVersions() {
     return cache == null ? Map.of() : cache.keys();
@@ -349,9 +361,7 @@ public final class DuckSite implements Site {
         throw e;
       }
       List<TableSource> read = parsed.tables().stream().map(tables::get).toList();
-      return new DuckFragment(
-          connections, pooled, parsed, read, allocator, context, config.name(), policyCheck, policy,
-          enforced ? audit::append : r -> {}, schemas, limits, enforced ? privateAnswers : null);
+      return new DuckFragment(enforced ? services : services.unaudited(), pooled, parsed, read, context, policy);
     } catch (SiteException | RuntimeException e) {
       connections.release(pooled, false);
       throw e;

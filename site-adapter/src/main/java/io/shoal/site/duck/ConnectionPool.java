@@ -1,4 +1,4 @@
-package io.shoal.site;
+package io.shoal.site.duck;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
