@@ -183,7 +183,7 @@ class GuardAttackTest extends GuardClients {
             String all = messages(e);
             assertThat(all).contains("name").doesNotContainPattern(GuardSite.PROTECTED);
             // The site's class of state is kept through the coordinator: a data exception (22xxx),
-            // never a syntax error. (Raised mid-stream it arrives as 22000, not yet 22018.)
+            // never a syntax error.
             if (c == shoal) assertThat(((SQLException) e).getSQLState()).startsWith("22");
           });
     }
