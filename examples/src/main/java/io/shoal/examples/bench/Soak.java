@@ -38,7 +38,7 @@ import org.apache.arrow.memory.RootAllocator;
  * texts (one under the site's limit, one over) — printing each process's RSS every 30 s. What
  * should hold: no error but the intended ones, and RSS that levels off.
  *
- * <p>Run: {@code java --add-opens=java.base/java.nio=ALL-UNNAMED -cp 'examples/target/*:examples/target/lib/*'
+ * <p>Run: {@code java --add-opens=java.base/java.nio=ALL-UNNAMED -cp 'cli/target/*:cli/target/lib/*'
  * io.shoal.examples.bench.Soak --minutes 10 --clients 8}
  */
 public final class Soak {

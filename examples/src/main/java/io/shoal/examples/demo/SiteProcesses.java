@@ -18,14 +18,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo's site servers as child processes ({@code shoal site --config <yaml>}), each on the
- * current JVM's class path. Their stdout and stderr go to {@code <logs>/<site>.log}; a site is ready
+ * The demo's site servers as child processes ({@code shoal site --config <yaml>}, run by the site
+ * command's own entry point so that this module needs no launcher), each on the current JVM's
+ * class path. Their stdout and stderr go to {@code <logs>/<site>.log}; a site is ready
  * when it prints {@code listening on}. Stopping is idempotent, so a shutdown hook and the normal
  * path may both call {@link #stopAll}.
  */
 public final class SiteProcesses implements AutoCloseable {
 
-  static final String MAIN_CLASS = "io.shoal.cli.ShoalMain";
+  static final String MAIN_CLASS = io.shoal.flight.SiteCommand.class.getName();
   static final String READY = "listening on";
   private static final int TAIL = 15;
 
@@ -102,7 +103,6 @@ public final class SiteProcesses implements AutoCloseable {
         "-cp",
         System.getProperty("java.class.path"),
         MAIN_CLASS,
-        "site",
         "--config",
         yaml.toString());
   }

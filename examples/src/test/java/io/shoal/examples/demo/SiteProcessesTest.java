@@ -29,10 +29,10 @@ class SiteProcessesTest {
   }
 
   @Test
-  void commandRunsShoalMainOnThisClassPathWithArrowFlag() {
+  void commandRunsTheSiteCommandOnThisClassPathWithArrowFlag() {
     List<String> cmd = SiteProcesses.command(Path.of("/x/eu.yaml"));
     assertThat(cmd).contains("--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+UseSerialGC", SiteProcesses.MAIN_CLASS);
-    assertThat(cmd.subList(cmd.size() - 3, cmd.size())).containsExactly("site", "--config", "/x/eu.yaml");
+    assertThat(cmd.subList(cmd.size() - 3, cmd.size())).containsExactly(SiteProcesses.MAIN_CLASS, "--config", "/x/eu.yaml");
     assertThat(cmd.get(cmd.indexOf("-cp") + 1)).isEqualTo(System.getProperty("java.class.path"));
   }
 }

@@ -35,7 +35,7 @@ class LauncherExitCodesTest {
 
   @BeforeAll
   static void sites() throws Exception {
-    LauncherSite.classPath(); // fails early, with the reason, when the examples jars are missing
+    LauncherSite.classPath(); // fails early, with the reason, when the launcher's jars are missing
     embedded = "jdbc:shoal:sites=" + TestFederation.get().sitesProperty();
   }
 

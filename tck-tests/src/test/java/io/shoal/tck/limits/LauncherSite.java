@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Processes on bin/shoal's own class path (examples/target: the examples jar and lib/*, as the
- * launcher runs them), not the Maven test class path: a site, or a one-file Java client.
+ * Processes on bin/shoal's own class path (cli/target: the cli jar and lib/*, as the launcher
+ * runs them), not the Maven test class path: a site, or a one-file Java client.
  */
 public final class LauncherSite implements AutoCloseable {
   final Process process;
@@ -28,10 +28,10 @@ public final class LauncherSite implements AutoCloseable {
 
   /** The launcher's class path, as bin/shoal builds it. */
   static String classPath() {
-    Path target = Path.of("..", "examples", "target").toAbsolutePath().normalize();
-    Path jar = target.resolve("shoal-examples-0.1.0-SNAPSHOT.jar");
+    Path target = Path.of("..", "cli", "target").toAbsolutePath().normalize();
+    Path jar = target.resolve("shoal-cli-0.1.0-SNAPSHOT.jar");
     if (!Files.exists(jar) || !Files.isDirectory(target.resolve("lib"))) {
-      throw new IllegalStateException("no launcher class path at " + target + ": package the examples module first");
+      throw new IllegalStateException("no launcher class path at " + target + ": package the cli module first");
     }
     return jar + java.io.File.pathSeparator + target.resolve("lib") + java.io.File.separator + "*";
   }
