@@ -3,12 +3,12 @@ package io.shoal.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.examples.demo.DemoSetup;
-import io.shoal.examples.tpch.TpchQueries;
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.planner.Federation;
 import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.tpch.TpchQueries;
+import io.shoal.tpch.TpchSplit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,13 @@
 package io.shoal.tck;
 
 import io.shoal.examples.lake.LakeServers;
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.Sites;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.iceberg.IcebergImporter;
+import io.shoal.testsupport.PerJvm;
+import io.shoal.tpch.TpchSiteYaml;
+import io.shoal.tpch.TpchSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +30,10 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * Started once per test JVM and shared by the lake suites.
  */
 public final class LakeFederation implements AutoCloseable {
-  private static LakeFederation shared;
+  private static final PerJvm<LakeFederation> SHARED = new PerJvm<>(() -> {
+    TestFederation local = TestFederation.get();
+    return new LakeFederation(local.root().resolve("lake"), local.root().resolve("tpch"));
+  });
 
   private final Path root;
   private final Path tpch;
@@ -36,13 +41,8 @@ public final class LakeFederation implements AutoCloseable {
   private final Map<String, SiteServer> servers = new LinkedHashMap<>();
   private final List<SiteServer> extra = new ArrayList<>();
 
-  public static synchronized LakeFederation get() throws Exception {
-    if (shared == null) {
-      TestFederation local = TestFederation.get();
-      shared = new LakeFederation(local.root().resolve("lake"), local.root().resolve("tpch"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  public static LakeFederation get() throws Exception {
+    return SHARED.get();
   }
 
   private LakeFederation(Path root, Path tpch) throws Exception {
@@ -89,18 +89,8 @@ public final class LakeFederation implements AutoCloseable {
         .append("file-cache: { max-size: 1GiB, fetch-threads: 4 }\n")
         // apac keeps its tables in memory too: the memory cache loads from the file cache's copies.
         .append(name.equals("apac") ? "cache: memory\n" : "")
-        .append("tables:\n");
-    for (String table : TpchSplit.TABLES) {
-      yaml.append("  ").append(table).append(": { iceberg: ").append(namespace).append('.').append(table);
-      if (TpchSplit.REPLICATED.contains(table)) yaml.append(", distribution: replicated");
-      Map<String, String> keys = TpchSplit.KEY_DOMAINS.getOrDefault(table, Map.of());
-      if (!keys.isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        keys.forEach((c, d) -> parts.add(c + ": " + d));
-        yaml.append(", keys: { ").append(String.join(", ", parts)).append(" }");
-      }
-      yaml.append(" }\n");
-    }
+        .append("tables:\n")
+        .append(TpchSiteYaml.tables(TpchSiteYaml.iceberg(namespace)));
     yaml.append("  appends: { iceberg: ").append(namespace).append(".appends }\n");
     yaml.append("  events: { parquet: \"").append(tpch.resolve(namespace).resolve("events.parquet")).append("\" }\n");
     if (name.equals("eu")) {

@@ -2,8 +2,8 @@ package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.flight.SiteServer;
+import io.shoal.tpch.TpchQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

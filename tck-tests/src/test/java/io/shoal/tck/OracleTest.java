@@ -2,11 +2,11 @@ package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.tpch.TpchQueries;
+import io.shoal.tpch.TpchSplit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import io.shoal.examples.tpch.TpchSplit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -164,7 +164,7 @@ class PlanTest {
   @Test
   void tpchQ18GroupByOrderKeyRunsInsideTheSites() throws Exception {
     // GROUP BY l_orderkey ... HAVING is complete at each site (an order's lineitems live with it).
-    String sql = io.shoal.examples.tpch.TpchQueries.get(18);
+    String sql = io.shoal.tpch.TpchQueries.get(18);
     String plan = explain(sql);
     List<String[]> frags = fragments(plan);
     assertThat(sites(frags)).containsExactlyInAnyOrder("eu", "us", "apac");
@@ -179,7 +179,7 @@ class PlanTest {
 
   @Test
   void tpchQ4SemiJoinRunsInsideTheSites() throws Exception {
-    String sql = io.shoal.examples.tpch.TpchQueries.get(4);
+    String sql = io.shoal.tpch.TpchQueries.get(4);
     String plan = explain(sql);
     List<String[]> frags = fragments(plan);
     assertThat(sites(frags)).containsExactlyInAnyOrder("eu", "us", "apac");
@@ -222,7 +222,7 @@ class PlanTest {
   /** Prints figures only (benchmarks are not timed tests): warm COUNT(*) latency, Q5 planning. */
   @Test
   void printsLatencyFigures() throws Exception {
-    String q5 = io.shoal.examples.tpch.TpchQueries.get(5);
+    String q5 = io.shoal.tpch.TpchQueries.get(5);
     long t0 = System.nanoTime();
     explain(q5);
     double coldPlanMs = (System.nanoTime() - t0) / 1e6;

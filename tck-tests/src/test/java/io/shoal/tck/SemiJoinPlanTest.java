@@ -2,7 +2,7 @@ package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.tpch.TpchQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.flight.SiteServer;
 import io.shoal.planner.exec.QueryRun;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.tpch.TpchQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,10 +2,10 @@ package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.tck.jars.ChildJvm;
 import io.shoal.tck.jars.JdbcProbe;
 import io.shoal.tck.jars.TextRows;
+import io.shoal.tpch.TpchQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

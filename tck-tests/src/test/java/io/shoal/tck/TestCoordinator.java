@@ -2,6 +2,7 @@ package io.shoal.tck;
 
 import io.shoal.driver.CoordinatorServer;
 import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.testsupport.PerJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,30 +12,36 @@ import java.nio.file.Path;
  * Started once per test JVM and stopped when it exits.
  */
 public final class TestCoordinator {
-  private static CoordinatorServer shared;
-  private static Path config;
+  private static final PerJvm<Started> SHARED = new PerJvm<>(TestCoordinator::start);
+
+  /** The running coordinator and its YAML file. */
+  private record Started(CoordinatorServer server, Path config) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
 
   private TestCoordinator() {}
 
-  /** {@code jdbc:shoal:remote:url=http://127.0.0.1:PORT} of the shared coordinator. */
-  public static synchronized String url() throws Exception {
-    if (shared == null) {
-      Path dir = Files.createTempDirectory("shoal-coord-");
-      StringBuilder yaml = new StringBuilder("sites:\n");
-      for (SiteEndpoint e : TestFederation.get().endpoints()) {
-        yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
-      }
-      config = dir.resolve("coordinator.yaml");
-      Files.writeString(config, yaml);
-      shared = CoordinatorServer.start(config, "127.0.0.1", 0);
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+  private static Started start() throws Exception {
+    Path dir = Files.createTempDirectory("shoal-coord-");
+    StringBuilder yaml = new StringBuilder("sites:\n");
+    for (SiteEndpoint e : TestFederation.get().endpoints()) {
+      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
     }
-    return "jdbc:shoal:remote:url=http://127.0.0.1:" + shared.port();
+    Path config = dir.resolve("coordinator.yaml");
+    Files.writeString(config, yaml);
+    return new Started(CoordinatorServer.start(config, "127.0.0.1", 0), config);
+  }
+
+  /** {@code jdbc:shoal:remote:url=http://127.0.0.1:PORT} of the shared coordinator. */
+  public static String url() throws Exception {
+    return "jdbc:shoal:remote:url=http://127.0.0.1:" + SHARED.get().server().port();
   }
 
   /** The coordinator's YAML file (sites of the shared federation). */
-  public static synchronized Path config() throws Exception {
-    url();
-    return config;
+  public static Path config() throws Exception {
+    return SHARED.get().config();
   }
 }

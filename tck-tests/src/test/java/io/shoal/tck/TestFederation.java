@@ -1,10 +1,12 @@
 package io.shoal.tck;
 
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.planner.Federation;
 import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.testsupport.PerJvm;
+import io.shoal.tpch.TpchSiteYaml;
+import io.shoal.tpch.TpchSplit;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +27,16 @@ import java.util.Properties;
 public final class TestFederation implements AutoCloseable {
 
   public static final double SF = 0.01;
-  private static TestFederation shared;
+  private static final PerJvm<TestFederation> SHARED =
+      new PerJvm<>(() -> new TestFederation(Files.createTempDirectory("shoal-tck-")));
 
   private final Path root;
   private final Map<String, SiteServer> servers = new LinkedHashMap<>();
   private final Path oracle;
 
   /** The shared federation; started on first use, stopped when the JVM exits. */
-  public static synchronized TestFederation get() throws Exception {
-    if (shared == null) {
-      shared = new TestFederation(Files.createTempDirectory("shoal-tck-"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  public static TestFederation get() throws Exception {
+    return SHARED.get();
   }
 
   private TestFederation(Path root) throws Exception {
@@ -54,19 +53,8 @@ public final class TestFederation implements AutoCloseable {
           .append("region: ").append(site.region()).append('\n')
           .append("listen: 127.0.0.1:0\n")
           .append("data: ").append(dir).append('\n')
-          .append("tables:\n");
-      for (String table : TpchSplit.TABLES) {
-        yaml.append("  ").append(table).append(": { parquet: \"").append(dir.resolve(table + ".parquet")).append('"');
-        if (TpchSplit.REPLICATED.contains(table)) yaml.append(", distribution: replicated");
-        Map<String, String> keys = TpchSplit.KEY_DOMAINS.getOrDefault(table, Map.of());
-        if (!keys.isEmpty()) {
-          yaml.append(", keys: {");
-          List<String> parts = new ArrayList<>();
-          keys.forEach((c, d) -> parts.add(" " + c + ": " + d));
-          yaml.append(String.join(",", parts)).append(" }");
-        }
-        yaml.append(" }\n");
-      }
+          .append("tables:\n")
+          .append(TpchSiteYaml.tables(TpchSiteYaml.parquet(tpch, name)));
       yaml.append("  events: { parquet: \"").append(dir.resolve("events.parquet")).append("\" }\n");
       Path file = root.resolve(name + ".yaml");
       Files.writeString(file, yaml);

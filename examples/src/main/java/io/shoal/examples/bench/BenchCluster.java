@@ -3,7 +3,7 @@ package io.shoal.examples.bench;
 import io.shoal.examples.demo.DemoException;
 import io.shoal.examples.demo.DemoSetup;
 import io.shoal.examples.demo.SiteProcesses;
-import io.shoal.examples.tpch.TpchSplit;
+import io.shoal.tpch.TpchSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.shoal.examples.bench;
 
 import io.shoal.examples.demo.DemoException;
-import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.tpch.TpchQueries;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code shoal bench}: TPC-H over three site processes on loopback vs the same queries on one DuckDB

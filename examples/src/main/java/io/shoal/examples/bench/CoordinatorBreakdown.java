@@ -1,7 +1,7 @@
 package io.shoal.examples.bench;
 
-import io.shoal.examples.tpch.TpchQueries;
 import io.shoal.planner.client.SiteClient;
+import io.shoal.tpch.TpchQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,9 +1,9 @@
 package io.shoal.examples.bench;
 
-import io.shoal.examples.tpch.TpchQueries;
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.protocol.ColumnInfo;
 import io.shoal.site.guard.FragmentGuard;
+import io.shoal.tpch.TpchQueries;
+import io.shoal.tpch.TpchSplit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

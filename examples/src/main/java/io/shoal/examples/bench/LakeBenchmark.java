@@ -1,12 +1,12 @@
 package io.shoal.examples.bench;
 
 import io.shoal.examples.lake.LakeServers;
-import io.shoal.examples.tpch.TpchQueries;
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.Sites;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.iceberg.IcebergImporter;
+import io.shoal.tpch.TpchQueries;
+import io.shoal.tpch.TpchSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.shoal.examples.bench;
 
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.tpch.TpchSplit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.shoal.examples.bench.TimedRunner.Ok;
 import io.shoal.examples.bench.TimedRunner.Outcome;
 import io.shoal.examples.bench.TimedRunner.TimedOut;
 import io.shoal.examples.demo.TextTable;
-import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.tpch.TpchQueries;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.shoal.examples.demo;
 
-import io.shoal.examples.tpch.TpchSplit;
+import io.shoal.tpch.TpchSplit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code shoal demo}: TPC-H split over three regional sites on loopback, served by three real site

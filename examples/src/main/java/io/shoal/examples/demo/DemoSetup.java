@@ -1,12 +1,13 @@
 package io.shoal.examples.demo;
 
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.site.SiteException;
 import io.shoal.site.Sites;
 import io.shoal.site.config.ConfigException;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.iceberg.IcebergImporter;
 import io.shoal.site.iceberg.ImportResult;
+import io.shoal.tpch.TpchSiteYaml;
+import io.shoal.tpch.TpchSplit;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,20 +166,7 @@ public final class DemoSetup {
       y.append("catalog: ").append(io.shoal.examples.lake.LakeServers.yaml(lake)).append('\n');
       y.append("file-cache: { max-size: 2GiB }\n");
     }
-    y.append("tables:\n");
-    for (String table : TpchSplit.TABLES) {
-      y.append("  ").append(table).append(": { iceberg: ").append(namespace).append('.').append(table);
-      if (TpchSplit.REPLICATED.contains(table)) {
-        y.append(", distribution: replicated");
-      }
-      Map<String, String> keys = TpchSplit.KEY_DOMAINS.getOrDefault(table, Map.of());
-      if (!keys.isEmpty()) {
-        y.append(", keys: { ");
-        y.append(String.join(", ", keys.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
-        y.append(" }");
-      }
-      y.append(" }\n");
-    }
+    y.append("tables:\n").append(TpchSiteYaml.tables(TpchSiteYaml.iceberg(namespace)));
     y.append("policy: ").append(POLICY).append('\n');
     return y.toString();
   }

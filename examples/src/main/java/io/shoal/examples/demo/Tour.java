@@ -1,6 +1,6 @@
 package io.shoal.examples.demo;
 
-import io.shoal.examples.tpch.TpchQueries;
+import io.shoal.tpch.TpchQueries;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,7 +2,6 @@ package io.shoal.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.protocol.Distribution;
 import io.shoal.protocol.TableInfo;
 import io.shoal.site.duck.DuckSite;
@@ -11,6 +10,7 @@ import io.shoal.site.Site;
 import io.shoal.site.Sites;
 import io.shoal.site.config.PolicyConfig;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.tpch.TpchSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

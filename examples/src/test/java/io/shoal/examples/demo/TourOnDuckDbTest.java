@@ -3,7 +3,7 @@ package io.shoal.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.examples.tpch.TpchSplit;
+import io.shoal.tpch.TpchSplit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

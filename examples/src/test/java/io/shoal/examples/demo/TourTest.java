@@ -2,19 +2,8 @@ package io.shoal.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.examples.tpch.TpchSplit;
-import java.util.LinkedHashMap;
+import io.shoal.testsupport.TpchCalcite;
 import java.util.List;
-import java.util.Map;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
-import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -35,13 +24,7 @@ class TourTest {
 
   @Test
   void everyStopValidatesInCalciteAgainstTheGlobalTables() throws Exception {
-    SchemaPlus root = Frameworks.createRootSchema(true);
-    SchemaPlus global = root.add("global", new GlobalSchema());
-    FrameworkConfig config =
-        Frameworks.newConfigBuilder()
-            .defaultSchema(global)
-            .parserConfig(SqlParser.config().withCaseSensitive(false).withUnquotedCasing(Casing.UNCHANGED))
-            .build();
+    FrameworkConfig config = TpchCalcite.config("global", true);
     for (Tour.Stop stop : Tour.stops()) {
       String sql = stop.isExplain() ? stop.sql().replaceFirst("(?is)^EXPLAIN PLAN FOR\\s+", "") : stop.sql();
       Planner planner = Frameworks.getPlanner(config);
@@ -88,32 +71,5 @@ class TourTest {
         .containsExactly("eu", "us");
     assertThat(QueryFigures.rowsOfQuery(cols, rows, "SELECT 3")).isEmpty();
     assertThat(QueryFigures.rowsOfQuery(List.of("a", "b"), rows, "SELECT 1")).isEmpty();
-  }
-
-  /** The eight TPC-H tables as the coordinator's global schema shows them: plus {@code _site}. */
-  private static final class GlobalSchema extends AbstractSchema {
-    @Override
-    protected Map<String, Table> getTableMap() {
-      Map<String, Table> tables = new LinkedHashMap<>();
-      for (String name : TpchSplit.TABLES) {
-        Map<String, String> columns = new LinkedHashMap<>(TpchSplit.columnTypes(name));
-        columns.put("_site", "VARCHAR");
-        tables.put(name, new AbstractTable() {
-          @Override
-          public RelDataType getRowType(RelDataTypeFactory f) {
-            RelDataTypeFactory.Builder b = f.builder();
-            columns.forEach((c, type) -> b.add(c, switch (type) {
-              case "BIGINT" -> f.createSqlType(SqlTypeName.BIGINT);
-              case "INTEGER" -> f.createSqlType(SqlTypeName.INTEGER);
-              case "DATE" -> f.createSqlType(SqlTypeName.DATE);
-              case "DECIMAL(15,2)" -> f.createSqlType(SqlTypeName.DECIMAL, 15, 2);
-              default -> f.createSqlType(SqlTypeName.VARCHAR);
-            }));
-            return b.build();
-          }
-        });
-      }
-      return tables;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.shoal.site.privacy;
 
+import static io.shoal.testsupport.Samples.mean;
+import static io.shoal.testsupport.Samples.sd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,19 +112,6 @@ class PrivateSiteTest {
       out[i] = ((Number) rows.get(0).get(0)).doubleValue();
     }
     return out;
-  }
-
-  static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) s += x;
-    return s / v.length;
-  }
-
-  static double sd(double[] v) {
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) s += (x - m) * (x - m);
-    return Math.sqrt(s / (v.length - 1));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shoal.tck.guard;
 
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.testsupport.PerJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +29,14 @@ public final class GuardSite implements AutoCloseable {
   public static final String BOB_TOKEN = "bob-secret";
   public static final String AUDITOR_TOKEN = "auditor-secret";
 
-  private static GuardSite shared;
+  private static final PerJvm<GuardSite> SHARED =
+      new PerJvm<>(() -> new GuardSite(Files.createTempDirectory("shoal-guard-")));
   private final Path root;
   public final SiteServer open;
   public final SiteServer secured;
 
-  public static synchronized GuardSite get() throws Exception {
-    if (shared == null) {
-      shared = new GuardSite(Files.createTempDirectory("shoal-guard-"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  public static GuardSite get() throws Exception {
+    return SHARED.get();
   }
 
   private GuardSite(Path root) throws Exception {

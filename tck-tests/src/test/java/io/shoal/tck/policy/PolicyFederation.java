@@ -2,6 +2,7 @@ package io.shoal.tck.policy;
 
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.testsupport.PerJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +31,13 @@ public final class PolicyFederation implements AutoCloseable {
   public static final List<String> SITES = List.of("eu", "us");
   static final Map<String, String> REGIONS = Map.of("eu", "eu-west-1", "us", "us-east-1");
 
-  private static PolicyFederation shared;
+  private static final PerJvm<PolicyFederation> SHARED =
+      new PerJvm<>(() -> new PolicyFederation(Files.createTempDirectory("shoal-policy-")));
   private final Path root;
   private final Map<String, SiteServer> servers = new LinkedHashMap<>();
 
-  public static synchronized PolicyFederation get() throws Exception {
-    if (shared == null) {
-      shared = new PolicyFederation(Files.createTempDirectory("shoal-policy-"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  public static PolicyFederation get() throws Exception {
+    return SHARED.get();
   }
 
   private PolicyFederation(Path root) throws Exception {

@@ -3,10 +3,11 @@ package io.shoal.tck.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.examples.demo.DemoSetup;
-import io.shoal.examples.tpch.TpchQueries;
-import io.shoal.examples.tpch.TpchSplit;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.tpch.TpchQueries;
+import io.shoal.tpch.TpchSiteYaml;
+import io.shoal.tpch.TpchSplit;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -51,21 +52,8 @@ class TpchUnderDemoPolicyTest {
           .append("region: ").append(site.region()).append('\n')
           .append("listen: 127.0.0.1:0\n")
           .append("data: ").append(dir).append('\n')
-          .append("tables:\n");
-      for (String table : TpchSplit.TABLES) {
-        yaml.append("  ").append(table).append(": { parquet: \"")
-            .append(TpchSplit.parquetPath(tpch, site.name(), table)).append('"');
-        if (TpchSplit.REPLICATED.contains(table)) {
-          yaml.append(", distribution: replicated");
-        }
-        Map<String, String> keys = TpchSplit.KEY_DOMAINS.getOrDefault(table, Map.of());
-        if (!keys.isEmpty()) {
-          List<String> parts = new ArrayList<>();
-          keys.forEach((c, d) -> parts.add(c + ": " + d));
-          yaml.append(", keys: { ").append(String.join(", ", parts)).append(" }");
-        }
-        yaml.append(" }\n");
-      }
+          .append("tables:\n")
+          .append(TpchSiteYaml.tables(TpchSiteYaml.parquet(tpch, site.name())));
       yaml.append("policy: ").append(DemoSetup.POLICY).append('\n');
       Path file = root.resolve(site.name() + ".yaml");
       Files.writeString(file, yaml);

@@ -1,5 +1,7 @@
 package io.shoal.tck.privacy;
 
+import static io.shoal.testsupport.Samples.mean;
+import static io.shoal.testsupport.Samples.sd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,19 +71,6 @@ class PrivateAnswersTest {
     double[] out = new double[20];
     for (int i = 0; i < out.length; i++) out[i] = single(c, sql, parameters);
     return out;
-  }
-
-  static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) s += x;
-    return s / v.length;
-  }
-
-  static double sd(double[] v) {
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) s += (x - m) * (x - m);
-    return Math.sqrt(s / (v.length - 1));
   }
 
   /** The noise of 20 answers: centred on the truth and as wide as the bounds imply, never the truth itself. */

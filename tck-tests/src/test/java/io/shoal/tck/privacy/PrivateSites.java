@@ -2,6 +2,7 @@ package io.shoal.tck.privacy;
 
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
+import io.shoal.testsupport.PerJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +25,14 @@ final class PrivateSites implements AutoCloseable {
   static final String DELEGATE = "coordinator-secret";
   static final String ANALYST = "analyst-secret";
 
-  private static PrivateSites shared;
+  private static final PerJvm<PrivateSites> SHARED =
+      new PerJvm<>(() -> new PrivateSites(Files.createTempDirectory("shoal-private-")));
   final Path root;
   final List<SiteServer> servers = new ArrayList<>();
   final List<Path> configs = new ArrayList<>();
 
-  static synchronized PrivateSites get() throws Exception {
-    if (shared == null) {
-      shared = new PrivateSites(Files.createTempDirectory("shoal-private-"));
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  static PrivateSites get() throws Exception {
+    return SHARED.get();
   }
 
   private PrivateSites(Path root) throws Exception {

@@ -1,4 +1,4 @@
-package io.shoal.examples.tpch;
+package io.shoal.tpch;
 
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;

@@ -1,4 +1,4 @@
-package io.shoal.examples.tpch;
+package io.shoal.tpch;
 
 import java.io.IOException;
 import java.io.InputStream;

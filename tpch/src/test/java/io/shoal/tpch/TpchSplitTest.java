@@ -1,10 +1,10 @@
-package io.shoal.examples.tpch;
+package io.shoal.tpch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.examples.tpch.TpchSplit.Site;
-import io.shoal.examples.tpch.TpchSplit.SplitResult;
+import io.shoal.tpch.TpchSplit.Site;
+import io.shoal.tpch.TpchSplit.SplitResult;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
