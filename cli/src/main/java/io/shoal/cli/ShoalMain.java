@@ -1,5 +1,6 @@
 package io.shoal.cli;
 
+import io.shoal.protocol.ShoalVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "shoal",
     mixinStandardHelpOptions = true,
-    version = "shoal 0.1.0-SNAPSHOT",
+    versionProvider = ShoalMain.VersionProvider.class,
     description = "Query data where it lives: federated SQL over regional sites.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -21,6 +22,14 @@ import picocli.CommandLine.Command;
 public final class ShoalMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** {@code shoal --version}: the version every part reports. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"shoal " + ShoalVersion.VERSION};
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

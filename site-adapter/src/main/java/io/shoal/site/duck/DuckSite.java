@@ -5,7 +5,6 @@ import io.shoal.protocol.SiteInfo;
 import io.shoal.protocol.TableInfo;
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
-import io.shoal.site.Version;
 import io.shoal.site.audit.AuditLog;
 import io.shoal.site.config.CacheMode;
 import io.shoal.site.config.PolicyConfig;
@@ -296,7 +295,7 @@ public final class DuckSite implements Site {
         LOG.warn("site {}: cannot describe table {}: {}", config.name(), t.name(), e.getMessage());
       }
     }
-    return new SiteInfo(config.name(), config.region(), Version.SHOAL, List.copyOf(infos), policySummary(policy));
+    return new SiteInfo(config.name(), config.region(), io.shoal.protocol.ShoalVersion.VERSION, List.copyOf(infos), policySummary(policy));
   }
 
   private static PolicySummary policySummary(Policy policy) {
