@@ -156,7 +156,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
       try (CallCancellation.Registration gone = CallCancellation.onCancel(fragment::cancel)) {
         resultSchema = CarriedTypes.require(fragment.resultSchema());
       }
-      Schema parameterSchema = Parameters.schemaOf(fragment);
+      Schema parameterSchema = ArrowParameters.schemaOf(fragment);
       ByteString handle = prepared.add(fc.principal(), new Prepared(fragment, request.getQuery(), parameterSchema));
       ActionCreatePreparedStatementResult result =
           ActionCreatePreparedStatementResult.newBuilder()
@@ -238,7 +238,7 @@ public final class SiteFlightProducer extends BasicFlightSqlProducer {
         long rows = 0;
         while (flightStream.next()) {
           VectorSchemaRoot root = flightStream.getRoot();
-          if (rows == 0 && root.getRowCount() > 0) values = Parameters.row(root, 0);
+          if (rows == 0 && root.getRowCount() > 0) values = ArrowParameters.row(root, 0);
           rows += root.getRowCount();
         }
         if (rows > 1) {

@@ -376,14 +376,14 @@ final class DuckFragment implements Site.Fragment {
         executing = plan.releaseSql();
         releaseStatement = conn.prepareStatement(executing);
         try {
-          for (int i = 0; i < parameters.size(); i++) releaseStatement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+          for (int i = 0; i < parameters.size(); i++) releaseStatement.setObject(i + 1, JdbcParameterValues.toJdbc(parameters.get(i)));
           rs = releaseStatement.executeQuery();
         } catch (SQLException e) {
           releaseStatement.close();
           throw e;
         }
       } else {
-        for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+        for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, JdbcParameterValues.toJdbc(parameters.get(i)));
         rs = statement.executeQuery();
       }
       if (releaseStatement != null) privateStatement = releaseStatement;
@@ -469,7 +469,7 @@ final class DuckFragment implements Site.Fragment {
       throw new SiteException(SiteException.Kind.INTERNAL, "site " + services.site() + " cannot answer private tables here");
     }
     List<Object> jdbc = new ArrayList<>();
-    for (Object p : parameters) jdbc.add(Parameters.toJdbc(p));
+    for (Object p : parameters) jdbc.add(JdbcParameterValues.toJdbc(p));
     try {
       return services.privateAnswers().prepare(conn, plan, context.principal(), context.queryId(), jdbc).withheld();
     } catch (SiteException e) {
@@ -499,7 +499,7 @@ final class DuckFragment implements Site.Fragment {
 
   private long suppressedGroups(List<Object> parameters) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(verdict.suppressedCountSql())) {
-      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, JdbcParameterValues.toJdbc(parameters.get(i)));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -21,7 +21,7 @@ final class LostErrors {
    */
   static SQLException recover(Connection conn, String sql, List<Object> parameters) {
     try (PreparedStatement ps = conn.prepareStatement("EXPLAIN ANALYZE " + sql)) {
-      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, Parameters.toJdbc(parameters.get(i)));
+      for (int i = 0; i < parameters.size(); i++) ps.setObject(i + 1, JdbcParameterValues.toJdbc(parameters.get(i)));
       ps.execute();
       return null;
     } catch (SQLException real) {

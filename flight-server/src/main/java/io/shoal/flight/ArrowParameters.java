@@ -25,9 +25,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 
-/** Prepared-statement parameters: their schema for clients, and values read from a bound batch. */
-final class Parameters {
-  private Parameters() {}
+/** Prepared-statement parameters as Arrow carries them: their schema for clients, and values read from a bound batch. */
+final class ArrowParameters {
+  private ArrowParameters() {}
 
   /**
    * The parameter schema clients bind against. The Flight SQL JDBC driver converts a setInt/setString

@@ -3,8 +3,8 @@ package io.shoal.site.duck;
 import java.time.LocalDateTime;
 
 /** Values read from an Arrow parameter batch, as DuckDB's JDBC driver accepts them. */
-final class Parameters {
-  private Parameters() {}
+final class JdbcParameterValues {
+  private JdbcParameterValues() {}
 
   static Object toJdbc(Object value) {
     if (value == null) return null;
