@@ -1,7 +1,5 @@
 package io.shoal.tck;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.shoal.examples.demo.DemoSetup;
 import io.shoal.flight.SiteServer;
 import io.shoal.planner.Federation;
@@ -71,11 +69,6 @@ class DemoDataOracleTest {
   @ParameterizedTest(name = "TPC-H Q{0}")
   @MethodSource("queries")
   void tpchOnIcebergSitesMatchesOneDatabase(int q) throws Exception {
-    String sql = TpchQueries.get(q);
-    ResultRows expected = ResultRows.run(oracle, sql);
-    ResultRows actual = ResultRows.run(federation, sql);
-    assertThat(ResultRows.difference(expected, actual, OracleTest.Corpus.ordered(sql)))
-        .as("Q%d on the demo's Iceberg sites differs from the oracle", q)
-        .isNull();
+    ResultRows.assertSameAsOracle(oracle, federation, TpchQueries.get(q), "Q%d on the demo's Iceberg sites differs from the oracle", q);
   }
 }

@@ -44,7 +44,7 @@ class LakeAppendTest {
       String sql = "SELECT count(*) FROM eu.appends WHERE name IS NOT NULL";
       long after = LakeFailureTest.count(c, sql);
       long snapshotAfter = auditedSnapshot(c);
-      long fetched = LakeTpchTest.perSite(c, sql + " AND id > 0", "store_bytes").getOrDefault("eu", -1L);
+      long fetched = Plans.perSite(c, sql + " AND id > 0", "store_bytes").getOrDefault("eu", -1L);
       System.out.printf("append: %d -> %d rows, audited snapshot %d -> %d (committed %d)%n",
           before, after, snapshotBefore, snapshotAfter, r.snapshotId());
       assertThat(after).isEqualTo(before + 1);

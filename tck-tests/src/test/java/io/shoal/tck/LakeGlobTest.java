@@ -22,7 +22,7 @@ class LakeGlobTest {
       Path events = TestFederation.get().root().resolve("tpch").resolve("eu").resolve("events.parquet");
       lake.upload(events, "s3://" + io.shoal.examples.lake.LakeServers.BUCKET + "/globs/eu/part-" + System.nanoTime() + ".parquet");
       String again = sql + " WHERE id >= 0";
-      long fetched = LakeTpchTest.perSite(c, again, "store_bytes").getOrDefault("eu", -1L);
+      long fetched = Plans.perSite(c, again, "store_bytes").getOrDefault("eu", -1L);
       long after = LakeFailureTest.count(c, again);
       System.out.printf("s3 glob: %d -> %d rows; the query after the upload fetched %,d bytes (the file is %,d)%n",
           before, after, fetched, Files.size(events));

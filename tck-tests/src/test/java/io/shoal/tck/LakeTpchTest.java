@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.flight.SiteServer;
 import io.shoal.tpch.TpchQueries;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +41,7 @@ class LakeTpchTest {
   @ParameterizedTest(name = "tpch-q{0}")
   @MethodSource("queries")
   void lakeMatchesOneDatabase(int q) throws Exception {
-    String sql = TpchQueries.get(q);
-    ResultRows expected = ResultRows.run(oracle, sql);
-    ResultRows actual = ResultRows.run(federation, sql);
-    assertThat(ResultRows.difference(expected, actual, OracleTest.Corpus.ordered(sql)))
-        .as("Q%d over the lake differs from the oracle", q)
-        .isNull();
+    ResultRows.assertSameAsOracle(oracle, federation, TpchQueries.get(q), "Q%d over the lake differs from the oracle", q);
   }
 
   /**
@@ -72,25 +63,6 @@ class LakeTpchTest {
 
   /** Runs {@code sql} to the end and sums store_bytes over the sites of its newest shoal.queries rows. */
   static long storeBytes(Connection c, String sql) throws Exception {
-    return perSite(c, sql, "store_bytes").values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  static Map<String, Long> perSite(Connection c, String sql, String column) throws Exception {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        // drain
-      }
-    }
-    Map<String, Long> out = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT site, " + column + " FROM shoal.queries WHERE query_text = ? AND started = "
-            + "(SELECT max(started) FROM shoal.queries WHERE query_text = ?)")) {
-      ps.setString(1, sql);
-      ps.setString(2, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Long::sum);
-      }
-    }
-    return out;
+    return Plans.perSite(c, sql, "store_bytes").values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -2,13 +2,10 @@ package io.shoal.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,24 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * per site and 186 s). Counted per site in shoal.queries and in the sites' audit logs, against the
  * distinct fragments of the plan; the rows equal the oracle's.
  */
-class NestedLoopFetchTest {
-  private static TestFederation fed;
-  private static Connection federation;
-  private static Connection oracle;
-
-  @BeforeAll
-  static void connect() throws Exception {
-    fed = TestFederation.get();
-    federation = fed.federation();
-    oracle = fed.oracle();
-  }
-
-  @AfterAll
-  static void disconnect() throws Exception {
-    if (federation != null) federation.close();
-    if (oracle != null) oracle.close();
-  }
-
+class NestedLoopFetchTest extends FederationSuite {
   @ParameterizedTest
   @ValueSource(strings = {
       // inner join on OR: a nested loop over orders (filtered) and customer

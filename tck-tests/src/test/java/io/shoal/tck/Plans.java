@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,14 +44,22 @@ final class Plans {
 
   /** Runs a query to the end, then reads what each site sent for it from shoal.queries. */
   static Map<String, Long> bytesPerSite(Connection federation, String sql) throws Exception {
-    try (Statement st = federation.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    return perSite(federation, sql, "bytes");
+  }
+
+  /**
+   * Runs {@code sql} to the end, then sums {@code column} of shoal.queries per site over the rows of
+   * its newest run (a site's bytes, store_bytes, ...).
+   */
+  static Map<String, Long> perSite(Connection c, String sql, String column) throws Exception {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        // drain: bytes are counted as batches arrive
+        // drain: figures are counted as batches arrive
       }
     }
-    Map<String, Long> out = new HashMap<>();
-    try (PreparedStatement ps = federation.prepareStatement(
-        "SELECT site, bytes FROM shoal.queries WHERE query_text = ? AND started = "
+    Map<String, Long> out = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT site, " + column + " FROM shoal.queries WHERE query_text = ? AND started = "
             + "(SELECT max(started) FROM shoal.queries WHERE query_text = ?)")) {
       ps.setString(1, sql);
       ps.setString(2, sql);

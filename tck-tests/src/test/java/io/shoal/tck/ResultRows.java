@@ -1,5 +1,7 @@
 package io.shoal.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -54,6 +56,17 @@ record ResultRows(List<String> columns, List<List<Object>> rows) {
     if (o instanceof LocalDate || o instanceof LocalDateTime) return o;
     if (o instanceof Boolean) return o;
     return o.toString();
+  }
+
+  /**
+   * Asserts that {@code actual} answers {@code sql} with the oracle's rows, in order where the SQL
+   * orders them; {@code description} (a format, with {@code args}) names the case when it fails.
+   */
+  static void assertSameAsOracle(java.sql.Connection oracle, java.sql.Connection actual, String sql,
+      String description, Object... args) throws SQLException {
+    ResultRows expected = run(oracle, sql);
+    ResultRows got = run(actual, sql);
+    assertThat(difference(expected, got, OracleTest.Corpus.ordered(sql))).as(description, args).isNull();
   }
 
   /** Null when equal, else a description of the first difference. */

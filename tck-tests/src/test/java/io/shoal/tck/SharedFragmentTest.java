@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,30 +30,13 @@ import org.junit.jupiter.api.Test;
  * to the audit's, and the rows equal to the oracle's. Past the replay limit the second use fetches
  * again (still right); a site that fails under a shared fragment fails or warns once, never hangs.
  */
-class SharedFragmentTest {
+class SharedFragmentTest extends FederationSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The same per-site aggregation twice: joined with itself on both columns. */
   private static final String SELF_JOIN =
       "WITH r AS (SELECT l_suppkey AS k, SUM(l_quantity) AS q FROM lineitem"
           + " WHERE l_shipdate < DATE '1995-01-01' GROUP BY l_suppkey)"
           + " SELECT a.k, a.q FROM r a JOIN r b ON a.k = b.k AND a.q = b.q ORDER BY a.k";
-
-  private static TestFederation fed;
-  private static Connection federation;
-  private static Connection oracle;
-
-  @BeforeAll
-  static void connect() throws Exception {
-    fed = TestFederation.get();
-    federation = fed.federation();
-    oracle = fed.oracle();
-  }
-
-  @AfterAll
-  static void disconnect() throws Exception {
-    if (federation != null) federation.close();
-    if (oracle != null) oracle.close();
-  }
 
   @Test
   void q15SendsItsRevenueFragmentOncePerSite() throws Exception {

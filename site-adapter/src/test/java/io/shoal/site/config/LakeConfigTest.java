@@ -6,18 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The lake keys of a site's YAML: catalog properties, storage, file-cache, duckdb. */
-class LakeConfigTest {
-  @TempDir Path dir;
-
-  private Path write(String yaml) throws Exception {
-    Path f = dir.resolve("eu.yaml");
-    Files.writeString(f, yaml);
-    return f;
-  }
-
+class LakeConfigTest extends WithSiteYaml {
   @Test
   void catalogPropertiesAndObjectStoreGlobsAreKeptAsWritten() throws Exception {
     Files.writeString(dir.resolve("s3-secret"), "very-secret\n");

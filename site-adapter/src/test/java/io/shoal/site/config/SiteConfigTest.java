@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.protocol.Distribution;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SiteConfigTest {
-  @TempDir Path dir;
-
-  private Path write(String yaml) throws Exception {
-    Path f = dir.resolve("eu.yaml");
-    Files.writeString(f, yaml);
-    return f;
-  }
-
+class SiteConfigTest extends WithSiteYaml {
   @Test
   void readsTheDesignExample() throws Exception {
     SiteConfig c =

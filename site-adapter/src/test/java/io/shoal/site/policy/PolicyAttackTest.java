@@ -10,6 +10,7 @@ import io.shoal.site.audit.AuditLog;
 import io.shoal.site.audit.AuditRecord;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.duck.DuckSite;
+import io.shoal.testsupport.SampleTables;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +38,9 @@ class PolicyAttackTest {
   static void open() throws Exception {
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
-      st.execute("COPY (SELECT range AS id, 'n' || range AS name, (100000 + range * 7919 % 900000)::VARCHAR AS ssn,"
-          + " (20 + range % 60)::INTEGER AS age, 'c' || (range % 5) AS city, 30000 + (range * 37 % 100) * 1000 AS salary"
-          + " FROM range(200)) TO '" + data.resolve("patients.parquet") + "' (FORMAT parquet)");
-      st.execute("COPY (SELECT 'c' || range AS city, 'country' || range AS country FROM range(5)) TO '"
-          + data.resolve("cities.parquet") + "' (FORMAT parquet)");
-      st.execute("COPY (SELECT 42 AS answer) TO '" + data.resolve("secret.parquet") + "' (FORMAT parquet)");
-    }
+    SampleTables.patients(data.resolve("patients.parquet"), 0, 200);
+    SampleTables.cities(data.resolve("cities.parquet"), 5);
+    SampleTables.write(data.resolve("secret.parquet"), "SELECT 42 AS answer");
     Path yaml = dir.resolve("site.yaml");
     Files.writeString(yaml, """
         name: eu

@@ -10,11 +10,10 @@ import io.shoal.site.Site;
 import io.shoal.site.SiteException;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.site.duck.DuckSite;
+import io.shoal.testsupport.SampleTables;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -39,12 +38,9 @@ class PrivateSiteTest {
   static void open() throws Exception {
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
-      st.execute("COPY (SELECT range AS id, range % 400 AS cust_id, (range * 37 % 1000)::DECIMAL(10,2) AS amount,"
-          + " 'c' || (range % 400 % 4) AS city FROM range(2000)) TO '" + data.resolve("sales.parquet") + "' (FORMAT parquet)");
-      st.execute("COPY (SELECT 'c' || range AS city, 'country' || range AS country FROM range(4)) TO '"
-          + data.resolve("cities.parquet") + "' (FORMAT parquet)");
-    }
+    SampleTables.write(data.resolve("sales.parquet"), "SELECT range AS id, range % 400 AS cust_id,"
+        + " (range * 37 % 1000)::DECIMAL(10,2) AS amount, 'c' || (range % 400 % 4) AS city FROM range(2000)");
+    SampleTables.cities(data.resolve("cities.parquet"), 4);
     yaml = dir.resolve("site.yaml");
     Files.writeString(yaml, """
         name: eu

@@ -3,6 +3,7 @@ package io.shoal.tck.guard;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.testsupport.PerJvm;
+import io.shoal.testsupport.SampleTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,8 @@ public final class GuardSite implements AutoCloseable {
           + " (range * 37 % 1000)::DOUBLE AS amount FROM range(1000)) TO '" + files.resolve("sales.parquet") + "' (FORMAT parquet)");
       st.execute("COPY (SELECT range::INTEGER AS id, 'vault-secret-' || range AS secret FROM range(3)) TO '"
           + files.resolve("vault.parquet") + "' (FORMAT parquet)");
-      st.execute("COPY (SELECT 'c' || range AS city, 'country' || range AS country FROM range(5)) TO '"
-          + files.resolve("cities.parquet") + "' (FORMAT parquet)");
     }
+    SampleTables.cities(files.resolve("cities.parquet"), 5);
     Path tokens = root.resolve("tokens");
     Files.writeString(tokens, COORDINATOR_TOKEN + " coordinator delegate\n" + ALICE_TOKEN + " alice\n"
         + BOB_TOKEN + " bob\n" + AUDITOR_TOKEN + " auditor\n");

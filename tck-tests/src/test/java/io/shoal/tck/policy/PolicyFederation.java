@@ -3,6 +3,7 @@ package io.shoal.tck.policy;
 import io.shoal.flight.SiteServer;
 import io.shoal.site.config.SiteConfig;
 import io.shoal.testsupport.PerJvm;
+import io.shoal.testsupport.SampleTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,17 +48,9 @@ public final class PolicyFederation implements AutoCloseable {
       int n = site.equals("eu") ? 200 : 100;
       Path data = root.resolve(site);
       Files.createDirectories(data);
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
-        st.execute("COPY (SELECT range AS id, 'n' || range AS name,"
-            + " (100000 + range * 7919 % 900000)::VARCHAR AS ssn, (20 + range % 60)::INTEGER AS age,"
-            + " 'c' || (range % 5) AS city, 30000 + (range * 37 % 100) * 1000 AS salary"
-            + " FROM range(" + from + ", " + (from + n) + ")) TO '" + data.resolve("patients.parquet")
-            + "' (FORMAT parquet)");
-        st.execute("COPY (SELECT 'c' || range AS city, 'country' || range AS country FROM range(5))"
-            + " TO '" + data.resolve("cities.parquet") + "' (FORMAT parquet)");
-        st.execute("COPY (SELECT 42 AS answer) TO '" + data.resolve("secret.parquet")
-            + "' (FORMAT parquet)");
-      }
+      SampleTables.patients(data.resolve("patients.parquet"), from, from + n);
+      SampleTables.cities(data.resolve("cities.parquet"), 5);
+      SampleTables.write(data.resolve("secret.parquet"), "SELECT 42 AS answer");
       from += n;
       Path tokens = root.resolve(site + "-tokens");
       Files.writeString(tokens, COORDINATOR_TOKEN + " coordinator delegate\n" + ANALYST_TOKEN + " analyst\n");
