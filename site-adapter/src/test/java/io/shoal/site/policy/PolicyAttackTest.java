@@ -3,6 +3,7 @@ package io.shoal.site.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shoal.site.FragmentRows;
 import io.shoal.site.FragmentRun;
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
@@ -20,8 +21,6 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,16 +72,7 @@ class PolicyAttackTest {
   static Result run(String sql, String principal) throws SiteException, java.io.IOException {
     try (Site.Fragment f = site.prepare(sql, new Site.FragmentContext("q-test", principal));
         FragmentRun run = f.run(List.of())) {
-      List<List<Object>> out = new ArrayList<>();
-      while (run.reader().loadNextBatch()) {
-        VectorSchemaRoot root = run.reader().getVectorSchemaRoot();
-        for (int i = 0; i < root.getRowCount(); i++) {
-          List<Object> row = new ArrayList<>();
-          for (FieldVector v : root.getFieldVectors()) row.add(v.getObject(i) == null ? null : v.getObject(i).toString());
-          out.add(row);
-        }
-      }
-      return new Result(out, run.suppressedGroups(), run.decision());
+      return new Result(FragmentRows.read(run, Object::toString), run.suppressedGroups(), run.decision());
     }
   }
 

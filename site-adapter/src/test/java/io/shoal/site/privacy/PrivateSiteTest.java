@@ -5,6 +5,7 @@ import static io.shoal.testsupport.Samples.sd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shoal.site.FragmentRows;
 import io.shoal.site.FragmentRun;
 import io.shoal.site.Site;
 import io.shoal.site.SiteException;
@@ -14,10 +15,7 @@ import io.shoal.testsupport.SampleTables;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,16 +85,7 @@ class PrivateSiteTest {
         FragmentRun run = f.run(List.of(parameters))) {
       assertThat(run.decision()).isEqualTo("private");
       assertThat(run.epsilon()).isEqualByComparingTo(BigDecimal.ONE);
-      List<List<Object>> out = new ArrayList<>();
-      while (run.reader().loadNextBatch()) {
-        VectorSchemaRoot root = run.reader().getVectorSchemaRoot();
-        for (int i = 0; i < root.getRowCount(); i++) {
-          List<Object> row = new ArrayList<>();
-          for (FieldVector v : root.getFieldVectors()) row.add(v.getObject(i));
-          out.add(row);
-        }
-      }
-      return out;
+      return FragmentRows.read(run);
     }
   }
 
