@@ -27,7 +27,7 @@ class WrapperTest {
       + "caseSensitive=false;unquotedCasing=UNCHANGED;quotedCasing=UNCHANGED;quoting=DOUBLE_QUOTE";
 
   static Connection open() throws SQLException {
-    return ShoalConnection.wrap(DriverManager.getConnection(MODEL), "jdbc:shoal:sites=x@grpc://h:1", "alice", 0, false);
+    return new ShoalConnection(DriverManager.getConnection(MODEL), "jdbc:shoal:sites=x@grpc://h:1", "alice", 0, false);
   }
 
   @Test
