@@ -1,5 +1,6 @@
 package io.shoal.driver;
 
+import io.shoal.protocol.SqlStates;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Wrapper;
@@ -35,10 +36,15 @@ abstract class Forwarding<D extends Wrapper> implements Wrapper {
     return null;
   }
 
-  /** The exception the caller sees for a failure of the engine. */
+  /**
+   * The exception the caller sees for a failure of the engine. "Not supported" keeps its type,
+   * which tools test for (they skip the feature), and gets the state it lacks (Avatica's has none).
+   */
   SQLException failure(Exception e) {
     if (e instanceof SQLFeatureNotSupportedException s) {
-      return s;
+      return s.getSQLState() != null ? s : new SQLFeatureNotSupportedException("Shoal: "
+          + (s.getMessage() == null ? "this JDBC method is not supported" : Errors.clean(s.getMessage())),
+          SqlStates.FEATURE_NOT_SUPPORTED, s);
     }
     return Errors.translate(e, forcedState());
   }

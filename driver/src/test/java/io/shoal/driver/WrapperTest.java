@@ -52,6 +52,24 @@ class WrapperTest {
   }
 
   @Test
+  void unsupportedFeaturesKeepTheirTypeAndGetAState() throws SQLException {
+    try (Connection c = open()) {
+      assertThatThrownBy(() -> c.prepareCall("CALL p()"))
+          .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+        assertThat(rs.next()).isTrue();
+        // Avatica's own "unsupported" has no SQLState.
+        assertThatThrownBy(() -> rs.updateInt(1, 1))
+            .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class, e -> {
+              assertThat(e.getSQLState()).isEqualTo("0A000");
+              assertClean(e);
+            });
+      }
+    }
+  }
+
+  @Test
   void errorsCarryStatesAndNoStackTraces() throws SQLException {
     try (Connection c = open(); Statement st = c.createStatement()) {
       assertThatThrownBy(() -> st.executeQuery("SELEC 1"))
