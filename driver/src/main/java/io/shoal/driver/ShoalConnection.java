@@ -63,7 +63,8 @@ final class ShoalConnection extends ForwardingConnection {
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
     checkOpen();
-    return new ShoalStatement<>(call(() -> delegate.createStatement(resultSetType, resultSetConcurrency)), this);
+    return new ShoalStatement<>(
+        call(() -> delegate.createStatement(resultSetType, resultSetConcurrency)), this);
   }
 
   @Override
@@ -121,7 +122,8 @@ final class ShoalConnection extends ForwardingConnection {
   }
 
   @Override
-  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
     return prepareCall(sql);
   }
 
