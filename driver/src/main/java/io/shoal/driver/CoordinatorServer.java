@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import java.sql.Connection;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
@@ -24,7 +25,6 @@ import org.apache.calcite.avatica.jdbc.ShoalStatementInfos;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
-import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.DoAsRemoteUserCallback;
@@ -42,6 +42,16 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class CoordinatorServer implements AutoCloseable {
   private static final String ROLE = "shoal";
+  /**
+   * The signed-in user of the HTTP request this thread is handling, for the length of that request
+   * only. It is request state, not query state: it is read once, when the request opens a
+   * connection, and from then on the principal is a property of that connection, which every query
+   * on it reads. A ThreadLocal because that is the only hand-off Avatica has: it gives the user to
+   * {@link DoAsRemoteUserCallback#doAsRemoteUser} around the request's handling and passes nothing
+   * to the {@link org.apache.calcite.avatica.remote.Service} or {@link Meta} (its own callers
+   * establish a thread-bound Hadoop UGI or JAAS Subject there; {@code Subject.doAs} and
+   * {@code Subject.getSubject} are deprecated for removal since Java 17).
+   */
   private static final ThreadLocal<String> REMOTE_USER = new ThreadLocal<>();
 
   private final HttpServer server;
@@ -72,7 +82,7 @@ public final class CoordinatorServer implements AutoCloseable {
     String url = ShoalUrl.PREFIX + "config=" + configFile.toAbsolutePath();
     Path realm = config.usersFile() == null ? null : realm(config.usersFile());
     HttpServer.Builder<Server> b = HttpServer.Builder.<Server>newBuilder()
-        .withHandler(withStates(new LocalService(new PrincipalMeta(url))), Serialization.PROTOBUF)
+        .withHandler(new StatesService(new PrincipalMeta(url)), Serialization.PROTOBUF)
         .withPort(port)
         .withServerCustomizers(List.of(bindTo(host)), Server.class);
     if (realm != null) {
@@ -121,26 +131,134 @@ public final class CoordinatorServer implements AutoCloseable {
   }
 
   /**
-   * Avatica sends a failure's SQLState to the client only when it is an AvaticaRuntimeException;
-   * JdbcMeta wraps our SQLExceptions in plain RuntimeExceptions, so unwrap them here.
+   * The service behind the HTTP handler: Avatica's own, except that every failure reaches the
+   * client with its SQLState. Avatica's handler sends a state only for an
+   * {@link AvaticaRuntimeException}, and JdbcMeta wraps the engine's SQLExceptions in plain
+   * RuntimeExceptions; so each request's failure is mapped here, by the same {@link Errors} as the
+   * embedded driver's, and sent as one. Avatica's protocol failures (an unknown connection, which
+   * its client answers by reconnecting) go through unchanged.
    */
-  static Service withStates(Service local) {
-    return (Service) Proxy.newProxyInstance(CoordinatorServer.class.getClassLoader(),
-        new Class<?>[] {Service.class}, (p, m, args) -> {
-          try {
-            return m.invoke(local, args);
-          } catch (InvocationTargetException e) {
-            Throwable t = e.getCause();
-            for (Throwable c = t; c != null; c = c.getCause()) {
-              if (c instanceof SQLException s && s.getSQLState() != null) {
-                SQLException out = Errors.translate(s);
-                throw new AvaticaRuntimeException(out.getMessage(), s.getErrorCode(), out.getSQLState(),
-                    AvaticaSeverity.ERROR);
-              }
-            }
-            throw t;
-          }
-        });
+  static final class StatesService extends LocalService {
+    StatesService(Meta meta) {
+      super(meta);
+    }
+
+    private static <T> T stated(Supplier<T> request) {
+      try {
+        return request.get();
+      } catch (AvaticaRuntimeException | NoSuchConnectionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        SQLException out = Errors.translate(e);
+        throw new AvaticaRuntimeException(out.getMessage(), out.getErrorCode(), out.getSQLState(),
+            AvaticaSeverity.ERROR);
+      }
+    }
+
+    @Override
+    public ResultSetResponse apply(CatalogsRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ResultSetResponse apply(SchemasRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ResultSetResponse apply(TablesRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ResultSetResponse apply(TableTypesRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ResultSetResponse apply(TypeInfoRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ResultSetResponse apply(ColumnsRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public PrepareResponse apply(PrepareRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ExecuteResponse apply(ExecuteRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ExecuteResponse apply(PrepareAndExecuteRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public SyncResultsResponse apply(SyncResultsRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public FetchResponse apply(FetchRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public CreateStatementResponse apply(CreateStatementRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public CloseStatementResponse apply(CloseStatementRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public OpenConnectionResponse apply(OpenConnectionRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public CloseConnectionResponse apply(CloseConnectionRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ConnectionSyncResponse apply(ConnectionSyncRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public DatabasePropertyResponse apply(DatabasePropertyRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public CommitResponse apply(CommitRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public RollbackResponse apply(RollbackRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ExecuteBatchResponse apply(PrepareAndExecuteBatchRequest request) {
+      return stated(() -> super.apply(request));
+    }
+
+    @Override
+    public ExecuteBatchResponse apply(ExecuteBatchRequest request) {
+      return stated(() -> super.apply(request));
+    }
   }
 
   private static ServerCustomizer<Server> bindTo(String host) {

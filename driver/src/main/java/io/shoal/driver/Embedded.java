@@ -23,12 +23,18 @@ final class Embedded {
     requireArrowFlag();
     CoordinatorConfig config = config(url);
     Properties p = new Properties();
-    put(p, "user", url.get(ShoalProperty.USER));
+    put(p, Federation.USER, url.get(ShoalProperty.USER));
     boolean partial = config.partialResults()
         || url.properties().containsKey(ShoalProperty.PARTIAL_RESULTS) && url.getBoolean(ShoalProperty.PARTIAL_RESULTS);
-    p.setProperty(ShoalProperty.PARTIAL_RESULTS.key(), Boolean.toString(partial));
-    p.setProperty(ShoalProperty.CONNECT_TIMEOUT.key(), Integer.toString(url.getInt(ShoalProperty.CONNECT_TIMEOUT)));
-    put(p, ShoalProperty.TLS_TRUSTED_CERTS.key(), url.get(ShoalProperty.TLS_TRUSTED_CERTS));
+    p.setProperty(Federation.PARTIAL_RESULTS, Boolean.toString(partial));
+    p.setProperty(Federation.CONNECT_TIMEOUT, Integer.toString(url.getInt(ShoalProperty.CONNECT_TIMEOUT)));
+    put(p, Federation.TLS_TRUSTED_CERTS, url.get(ShoalProperty.TLS_TRUSTED_CERTS));
+    // Only when given: the planner's defaults are the documented ones.
+    for (ShoalProperty k : new ShoalProperty[] {ShoalProperty.KEEPALIVE, ShoalProperty.KEEPALIVE_TIMEOUT}) {
+      if (url.properties().containsKey(k)) {
+        p.setProperty(k.key(), url.get(k));
+      }
+    }
     return federation(config.sites(), p, url.getInt(ShoalProperty.METADATA_CACHE_SECONDS));
   }
 
@@ -93,7 +99,7 @@ final class Embedded {
     for (CoordinatorConfig.Site s : sites) {
       eps.add(new SiteEndpoint(s.name(), s.uri(), s.token()));
     }
-    List<Object> key = java.util.Arrays.asList(eps, p.getProperty("user"));
+    List<Object> key = java.util.Arrays.asList(eps, p.getProperty(Federation.USER));
     Cached c = cacheSeconds > 0 ? CACHE.get(key) : null;
     if (c != null && System.nanoTime() - c.expiresNanos() < 0) {
       return Federation.connect(eps, c.infos(), p);

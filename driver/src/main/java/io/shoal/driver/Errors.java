@@ -5,33 +5,49 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSqlException;
 
 /**
- * Turns whatever Calcite, Avatica or the planner threw into an {@link SQLException} a person can act
- * on: a standard SQLState (DESIGN.md "Errors") and a one-line message without Java class names or
- * stack frames. The original exception stays reachable as the cause for debugging.
+ * The driver's one place that turns a failure into the {@link SQLException} the caller sees: a
+ * standard SQLState (DESIGN.md "Errors") and a one-line message without Java class names, stack
+ * frames or the echoed SQL. The original exception stays reachable as the cause for debugging.
+ *
+ * <p>The state is the one chosen where the failure happened, in this order:
+ *
+ * <ol>
+ *   <li>the driver's own knowledge: a timeout or cancel it caused ({@code forcedState});
+ *   <li>a state carried in the chain: the planner's {@link io.shoal.planner.errors.ShoalException} and the
+ *       SQLExceptions the planner and sites raise (embedded, and inside {@code shoal coordinator}),
+ *       or the state in Avatica's error response (remote: {@link AvaticaSqlException#getSQLState},
+ *       sent by {@link CoordinatorServer.StatesService}, which maps with this same class);
+ *   <li>the kind of exception, for failures nobody gave a state: Calcite's parser, a number that
+ *       does not parse at the coordinator, an interrupt, a refused connection, and the HTTP status
+ *       of a request to {@code shoal coordinator};
+ *   <li>{@link #validatorState}: Calcite's validator errors, which the planner passes on without a
+ *       state (the one place left that reads message text; see there);
+ *   <li>XX000.
+ * </ol>
  */
 final class Errors {
   /** "org.apache.calcite.runtime.CalciteContextException: " and the like. */
   private static final Pattern CLASS_PREFIX =
       Pattern.compile("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable)(?::\\s*|$)");
   private static final Pattern FRAME = Pattern.compile("\\s*\\bat [\\w$.]+\\([^)]*\\)");
-  private static final Pattern EXECUTING =
-      Pattern.compile("^(?:Error while executing SQL|Error while preparing statement) \"(?s:.*?)\": ", Pattern.DOTALL);
-  /** Avatica's remote client prefix: "Error -1 (42000) : ". */
-  private static final Pattern AVATICA = Pattern.compile("^Error -?\\d+ \\(\\w*\\) : ");
-  /** What Avatica's server puts before a driver's message. */
-  private static final Pattern REMOTE = Pattern.compile("^Remote driver error: ");
-  private static final Pattern OBJECT_NOT_FOUND =
-      Pattern.compile("(?:Object|Table) '([^']+)' not found(?: within '([^']+)')?");
-  private static final Pattern COLUMN_NOT_FOUND =
-      Pattern.compile("Column '([^']+)' not found");
+  /** What Avatica's JDBC layer puts before a failure's text, the SQL included. */
+  private static final Pattern EXECUTING = Pattern.compile(
+      "^(?:Error while executing SQL|Error while preparing statement) \"(?s:.*?)\": ", Pattern.DOTALL);
+  /** What Avatica's client puts before the server's text. */
+  private static final String REMOTE = "Remote driver error: ";
+  /** Avatica's HTTP client reports a failed request's status only in its text. */
+  private static final Pattern HTTP_STATUS = Pattern.compile("^Failed to execute HTTP Request, got HTTP/(\\d{3})");
 
   private static final String SQL_PARSE_EXCEPTION = "org.apache.calcite.sql.parser.SqlParseException";
+  private static final String SHOAL_EXCEPTION = "io.shoal.planner.errors.ShoalException";
+  private static final String CALCITE_CONTEXT_EXCEPTION = "org.apache.calcite.runtime.CalciteContextException";
 
   private Errors() {}
 
-  /** A state we produced ourselves (or the planner did) is kept; anything else is classified. */
   static SQLException translate(Throwable t) {
     return translate(t, null);
   }
@@ -41,146 +57,151 @@ final class Errors {
    *     state wins over whatever the engine reported for the interruption it caused
    */
   static SQLException translate(Throwable t, String forcedState) {
-    SQLException shoal = shoalState(t);
-    String state = forcedState != null ? forcedState : shoal != null ? shoal.getSQLState() : classify(t);
-    String message = message(shoal != null ? shoal : t);
-    if (forcedState != null && forcedState.equals(SqlStates.TIMED_OUT)) {
+    Carried carried = carried(t);
+    String state = forcedState != null ? forcedState : carried != null ? carried.state() : classify(t);
+    String message = carried != null ? clean(carried.message()) : message(t);
+    if (SqlStates.TIMED_OUT.equals(forcedState)) {
       message = "query timed out" + (message.isEmpty() ? "" : " (" + message + ")");
-    } else if (forcedState != null && forcedState.equals(SqlStates.CANCELLED)) {
+    } else if (SqlStates.CANCELLED.equals(forcedState)) {
       message = "query cancelled";
     }
-    if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().equals(state)
-        && s.getMessage() != null && s.getMessage().equals(withPrefix(message))) {
+    String text = message.startsWith("Shoal: ") ? message : "Shoal: " + message;
+    if (t instanceof SQLException s && state.equals(s.getSQLState()) && text.equals(s.getMessage())) {
       return s; // already ours
     }
-    SQLException out = SqlStates.TIMED_OUT.equals(state)
-        ? new SQLTimeoutException(withPrefix(message), state, t)
-        : new SQLException(withPrefix(message), state, t);
-    return out;
+    return SqlStates.TIMED_OUT.equals(state) ? new SQLTimeoutException(text, state, t) : new SQLException(text, state, t);
   }
 
-  private static String withPrefix(String message) {
-    return message.startsWith("Shoal: ") ? message : "Shoal: " + message;
-  }
+  /** A state chosen where the failure happened, with the text written alongside it. */
+  private record Carried(String state, String message) {}
 
   /**
-   * The innermost SQLException whose state is one of ours (the planner and sites set them). A
-   * failure of {@code shoal coordinator} that Avatica's client raises as an unchecked exception
-   * (opening the connection: a site unreachable, a site's token refused) carries the server's
-   * state in it, so it counts as one: it was reported as XX000.
+   * The innermost state in the chain: that is where the failure happened; outer exceptions only
+   * wrap it (Calcite's "Error while executing SQL", Avatica's client).
    */
-  private static SQLException shoalState(Throwable t) {
-    SQLException found = null;
+  private static Carried carried(Throwable t) {
+    Carried found = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof SQLException s && isShoalState(s.getSQLState())) {
-        found = s;
-      } else if (c instanceof org.apache.calcite.avatica.AvaticaClientRuntimeException a
-          && isShoalState(a.getSqlState())) {
-        found = new SQLException(a.getMessage(), a.getSqlState(), a);
+      String state = null;
+      String message = c.getMessage();
+      if (c.getClass().getName().equals(SHOAL_EXCEPTION)) {
+        // By name: the remote-only jar has no planner, and an instanceof would load the class.
+        state = PlannerStates.of(c);
+      } else if (c instanceof AvaticaSqlException a) {
+        state = a.getSQLState();
+        message = a.getErrorMessage();
+      } else if (c instanceof SQLException s) {
+        state = s.getSQLState();
+      } else if (c instanceof AvaticaClientRuntimeException a) {
+        state = a.getSqlState();
+      }
+      if (isSet(state)) {
+        found = new Carried(state, message == null ? "" : message);
       }
     }
     return found;
   }
 
-  static boolean isShoalState(String state) {
-    if (state == null) {
-      return false;
-    }
-    switch (state) {
-      case SqlStates.SYNTAX_ERROR:
-      case SqlStates.UNKNOWN_TABLE:
-      case SqlStates.UNKNOWN_COLUMN:
-      case SqlStates.POLICY_FORBIDS:
-      case SqlStates.SITE_UNREACHABLE:
-      case SqlStates.CONNECTION_LOST:
-      case SqlStates.AUTH_FAILED:
-      case SqlStates.CANCELLED:
-      case SqlStates.TIMED_OUT:
-      case SqlStates.DATA_EXCEPTION:
-      case SqlStates.FEATURE_NOT_SUPPORTED:
-      case SqlStates.READ_ONLY:
-        return true;
-      default:
-        // 53/54: a site's or the planner's limit (capacity, a fragment's limit, too complex)
-        return state.startsWith("22") || state.startsWith("08") || state.startsWith("53") || state.startsWith("54");
-    }
+  /**
+   * Whether a state says something: Avatica sends 00000 and JDBC uses HY000 for "don't know"; an
+   * XX000 (internal error) below may wrap a cause whose kind says more.
+   */
+  private static boolean isSet(String state) {
+    return state != null && !state.isEmpty() && !state.equals("00000") && !state.equals("HY000")
+        && !state.equals(SqlStates.INTERNAL_ERROR);
   }
 
-  /** SQLState from the kind of exception anywhere in the chain, then from message text. */
+  /** For failures that carry no state: by the kind of exception, then Calcite's validator. */
   private static String classify(Throwable t) {
-    StringBuilder all = new StringBuilder();
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String n = c.getClass().getName();
-      if (n.endsWith("SqlParseException")) {
+      if (n.equals(SQL_PARSE_EXCEPTION)) {
         return SqlStates.SYNTAX_ERROR;
       }
       if (c instanceof NumberFormatException) {
         // A CAST the coordinator evaluates (Calcite's run time): "For input string: "abc"".
         return SqlStates.CONVERSION_FAILED;
       }
-      if (c instanceof InterruptedException || n.endsWith("CancellationException")) {
+      if (c instanceof InterruptedException || c instanceof java.util.concurrent.CancellationException) {
         return SqlStates.CANCELLED;
       }
-      if (c instanceof java.net.ConnectException || n.endsWith("UnknownHostException")) {
-        return SqlStates.SITE_UNREACHABLE;
+      if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException) {
+        return SqlStates.SITE_UNREACHABLE; // shoal coordinator is not there (remote)
       }
-      if (c.getMessage() != null) {
-        all.append(c.getMessage()).append('\n');
+      if (c instanceof java.sql.SQLFeatureNotSupportedException || c instanceof UnsupportedOperationException) {
+        return SqlStates.FEATURE_NOT_SUPPORTED;
+      }
+      Matcher http = c.getMessage() == null ? null : HTTP_STATUS.matcher(c.getMessage());
+      if (http != null && http.find()) {
+        String status = http.group(1);
+        return status.equals("401") || status.equals("403") ? SqlStates.AUTH_FAILED : SqlStates.SITE_UNREACHABLE;
       }
     }
-    String m = all.toString();
+    String validator = validatorState(t);
+    return validator != null ? validator : SqlStates.INTERNAL_ERROR;
+  }
+
+  private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("(?:Object|Table) '[^']+' not found");
+  private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '[^']+' not found");
+
+  /**
+   * Calcite's validator errors (a {@code CalciteContextException}) have no SQLState, and the
+   * planner's {@code PlanningErrors} passes the "not found" ones on without one; only their text
+   * tells an unknown table from an unknown column. This belongs in the planner, which prepares the
+   * statement, and goes once it gives them states (reported to the planner's owner).
+   */
+  private static String validatorState(Throwable t) {
+    StringBuilder text = null;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getClass().getName().equals(CALCITE_CONTEXT_EXCEPTION)) {
+        text = new StringBuilder();
+      }
+      if (text != null && c.getMessage() != null) {
+        text.append(c.getMessage()).append('\n');
+      }
+    }
+    if (text == null) {
+      return null;
+    }
+    String m = text.toString();
     if (COLUMN_NOT_FOUND.matcher(m).find()) {
       return SqlStates.UNKNOWN_COLUMN;
     }
     if (OBJECT_NOT_FOUND.matcher(m).find()) {
       return SqlStates.UNKNOWN_TABLE;
     }
-    if (m.contains("Encountered \"") || m.contains("Non-query expression") || m.contains("Lexical error")) {
-      return SqlStates.SYNTAX_ERROR;
-    }
-    if (m.contains("No match found for function signature") || m.contains("Cannot apply")) {
-      return SqlStates.SYNTAX_ERROR;
-    }
-    if (m.contains("Statement canceled") || m.contains("Statement cancelled") || m.contains("cancelled")) {
-      return SqlStates.CANCELLED;
-    }
-    if (m.contains("HTTP 401") || m.contains("Unauthorized") || m.contains("401")) {
-      return SqlStates.AUTH_FAILED;
-    }
-    if (m.contains("Connection refused") || m.contains("UNAVAILABLE")) {
-      return SqlStates.SITE_UNREACHABLE;
-    }
     if (m.contains("not supported") || m.contains("Unsupported")) {
       return SqlStates.FEATURE_NOT_SUPPORTED;
     }
-    if (t instanceof SQLException s && s.getSQLState() != null && !s.getSQLState().isEmpty()
-        && !s.getSQLState().equals("HY000") && !s.getSQLState().equals("00000")) {
-      return s.getSQLState();
-    }
-    return SqlStates.INTERNAL_ERROR;
+    return SqlStates.SYNTAX_ERROR; // "No match found for function signature", "Cannot apply", ...
   }
 
   /**
-   * The most specific message in the chain (the innermost with text that is not just a wrapped
-   * exception's toString), stripped of the echoed SQL, class names and stack frames.
+   * The most specific message in the chain of a failure that carries no state (the innermost with
+   * text that is not just a wrapped exception's toString), cleaned.
    */
   static String message(Throwable t) {
     String parse = parseError(t);
     if (parse != null) {
       return parse;
     }
-    if (shoalState(t) == null) {
-      for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-        if (c instanceof NumberFormatException) {
-          // Java's text holds the value; like a site's conversion errors, the message withholds it.
-          return "a value could not be converted to a number at the coordinator (the value is"
-              + " withheld); check the CASTs of the query, or use TRY_CAST";
-        }
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof NumberFormatException) {
+        // Java's text holds the value; like a site's conversion errors, the message withholds it.
+        return "a value could not be converted to a number at the coordinator (the value is"
+            + " withheld); check the CASTs of the query, or use TRY_CAST";
       }
     }
     String best = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String m = c.getMessage();
+      Matcher http = m == null ? null : HTTP_STATUS.matcher(m);
+      if (http != null && http.find()) {
+        String status = http.group(1);
+        return status.equals("401") || status.equals("403")
+            ? "shoal coordinator refused the sign-in (HTTP " + status + "): check user and password"
+            : "shoal coordinator answered HTTP " + status + ": check the url= of the connection";
+      }
       if (m == null || m.isBlank()) {
         continue;
       }
@@ -188,13 +209,9 @@ final class Errors {
       if (cleaned.isEmpty()) {
         continue;
       }
-      if (c instanceof SQLException s && isShoalState(s.getSQLState())) {
-        return cleaned; // the planner/site already wrote it for people
-      }
       // Calcite's innermost validator text ("Object 'X' not found within 'global'") is the useful
       // one, but its context exception ("From line 1, column 15 to ...: Object ...") adds position.
-      if (c.getClass().getName().endsWith("CalciteContextException")
-          || c.getClass().getName().endsWith("SqlParseException")) {
+      if (c.getClass().getName().equals(CALCITE_CONTEXT_EXCEPTION)) {
         return cleaned;
       }
       best = cleaned;
@@ -218,16 +235,19 @@ final class Errors {
     return null;
   }
 
+  /**
+   * One line for people: without Avatica's prefixes (the echoed SQL, "Remote driver error"),
+   * Java class names, stack frames and the parser's list of expected tokens.
+   */
   static String clean(String m) {
-    // Avatica's remote client prefixes "Error -1 (STATE) : " to the server's text, which itself
-    // starts with the whole SQL ("Error while executing SQL \"...\": Remote driver error: "):
-    // strip them in that order, so the message starts with its cause.
-    String s = AVATICA.matcher(m).replaceFirst("");
+    String s = m;
     Matcher ex = EXECUTING.matcher(s);
     if (ex.find()) {
       s = s.substring(ex.end());
     }
-    s = REMOTE.matcher(s).replaceFirst("");
+    if (s.startsWith(REMOTE)) {
+      s = s.substring(REMOTE.length());
+    }
     s = FRAME.matcher(s).replaceAll("");
     s = CLASS_PREFIX.matcher(s).replaceAll("");
     // Keep the first lines only: Calcite's parser lists every expected token after "Was expecting".

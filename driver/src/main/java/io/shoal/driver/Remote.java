@@ -22,7 +22,7 @@ final class Remote {
       avatica.append(";authentication=BASIC");
       info.setProperty("avatica_user", user);
       info.setProperty("avatica_password", password == null ? "" : password);
-      info.setProperty("user", user);
+      info.setProperty(ShoalProperty.USER.key(), user);
     }
     // Settings the coordinator applies per connection; it ignores everything else a client sends.
     for (ShoalProperty p : new ShoalProperty[] {ShoalProperty.PARTIAL_RESULTS, ShoalProperty.QUERY_TIMEOUT}) {

@@ -1,11 +1,13 @@
 package io.shoal.driver;
 
-import java.lang.reflect.Method;
+import io.shoal.protocol.SqlStates;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.concurrent.Executor;
 
@@ -13,28 +15,21 @@ import java.util.concurrent.Executor;
  * The connection handed to applications: the engine's connection (Calcite embedded, Avatica
  * remote) behaving like a read-only database. Transactions are accepted and ignored, since a query
  * only reads, so that pools and ORMs that call commit/rollback never fail; statements and
- * metadata are wrapped so errors carry SQLStates and timeouts work the same in both modes.
+ * metadata are Shoal's, so errors carry SQLStates and timeouts work the same in both modes.
  */
-final class ShoalConnection extends Delegating<Connection> {
+final class ShoalConnection extends ForwardingConnection {
   private final String url;
   private final String user;
   private final int defaultQueryTimeout;
   private final boolean remote;
-  private Connection self;
   private volatile int networkTimeoutMillis;
 
-  private ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
-    super(Connection.class, delegate);
+  ShoalConnection(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
+    super(delegate);
     this.remote = remote;
     this.url = url;
     this.user = user;
     this.defaultQueryTimeout = defaultQueryTimeout;
-  }
-
-  static Connection wrap(Connection delegate, String url, String user, int defaultQueryTimeout, boolean remote) {
-    ShoalConnection h = new ShoalConnection(delegate, url, user, defaultQueryTimeout, remote);
-    h.self = h.proxy();
-    return h.self;
   }
 
   String url() {
@@ -43,77 +38,6 @@ final class ShoalConnection extends Delegating<Connection> {
 
   String user() {
     return user;
-  }
-
-  Connection self() {
-    return self;
-  }
-
-  @Override
-  Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
-    switch (m.getName()) {
-      case "isReadOnly":
-        checkOpen();
-        return true;
-      case "setReadOnly":
-        // A hint by the JDBC spec: a read-only database may ignore it (PostgreSQL's replicas do).
-        checkOpen();
-        return null;
-      case "getAutoCommit":
-        checkOpen();
-        return true;
-      case "setAutoCommit":
-      case "commit":
-      case "rollback":
-      case "setTransactionIsolation":
-      case "releaseSavepoint":
-        checkOpen();
-        return null;
-      case "getTransactionIsolation":
-        checkOpen();
-        return Connection.TRANSACTION_NONE;
-      case "setSavepoint":
-        throw new SQLFeatureNotSupportedException("Shoal: savepoints are not supported (read-only database)", "0A000");
-      case "createStatement":
-        checkOpen();
-        return ShoalStatement.wrap(Statement.class, (Statement) m.invoke(delegate, args), this, null);
-      case "prepareStatement":
-        checkOpen();
-        return ShoalStatement.wrap(PreparedStatement.class, (PreparedStatement) m.invoke(delegate, args), this,
-            (String) args[0]);
-      case "prepareCall":
-        checkOpen();
-        return ShoalStatement.wrap(CallableStatement.class, (CallableStatement) m.invoke(delegate, args), this, null);
-      case "getMetaData":
-        checkOpen();
-        return ShoalMetaData.wrap((DatabaseMetaData) m.invoke(delegate, args), this);
-      case "setNetworkTimeout":
-        // Pools (HikariCP) set this; the engine has no socket of its own in embedded mode.
-        checkOpen();
-        networkTimeoutMillis = (Integer) args[1];
-        return null;
-      case "getNetworkTimeout":
-        checkOpen();
-        return networkTimeoutMillis;
-      case "abort":
-        ((Executor) args[0]).execute(() -> {
-          try {
-            delegate.close();
-          } catch (Exception ignored) {
-            // abort is best effort by contract
-          }
-        });
-        return null;
-      case "nativeSQL":
-        return args[0];
-      case "isValid":
-        if ((Integer) args[0] < 0) {
-          throw new java.sql.SQLException("Shoal: isValid timeout must be >= 0", "22023");
-        }
-        return !delegate.isClosed();
-      default:
-        return PASS;
-    }
   }
 
   /** Whether this is a thin client of {@code shoal coordinator}. */
@@ -130,9 +54,196 @@ final class ShoalConnection extends Delegating<Connection> {
     return defaultQueryTimeout;
   }
 
-  private void checkOpen() throws java.sql.SQLException {
-    if (delegate.isClosed()) {
-      throw new java.sql.SQLException("Shoal: connection is closed", "08003");
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    return new ShoalStatement<>(call(delegate::createStatement), this);
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    checkOpen();
+    return new ShoalStatement<>(
+        call(() -> delegate.createStatement(resultSetType, resultSetConcurrency)), this);
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    checkOpen();
+    return new ShoalStatement<>(
+        call(() -> delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability)), this);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    return prepared(sql, () -> delegate.prepareStatement(sql));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return prepared(sql, () -> delegate.prepareStatement(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return prepared(sql, () -> delegate.prepareStatement(sql, columnIndexes));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return prepared(sql, () -> delegate.prepareStatement(sql, columnNames));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    return prepared(sql, () -> delegate.prepareStatement(sql, resultSetType, resultSetConcurrency));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return prepared(sql,
+        () -> delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  private PreparedStatement prepared(String sql, SqlCall<PreparedStatement> prepare) throws SQLException {
+    checkOpen();
+    return new ShoalPreparedStatement(call(prepare), this, sql);
+  }
+
+  /** Neither engine has stored procedures (Avatica's prepareCall always fails). */
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    checkOpen();
+    throw new SQLFeatureNotSupportedException("Shoal: stored procedures are not supported (CALL)",
+        SqlStates.FEATURE_NOT_SUPPORTED);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new ShoalMetaData(call(delegate::getMetaData), this);
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  /** A hint by the JDBC spec: a read-only database may ignore it (PostgreSQL's replicas do). */
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return Connection.TRANSACTION_NONE;
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    throw new SQLFeatureNotSupportedException("Shoal: savepoints are not supported (read-only database)",
+        SqlStates.FEATURE_NOT_SUPPORTED);
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    return setSavepoint();
+  }
+
+  /** Pools (HikariCP) set this; the engine has no socket of its own in embedded mode. */
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    networkTimeoutMillis = milliseconds;
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeoutMillis;
+  }
+
+  @Override
+  public void abort(Executor executor) {
+    executor.execute(() -> {
+      try {
+        delegate.close();
+      } catch (Exception ignored) {
+        // abort is best effort by contract
+      }
+    });
+  }
+
+  @Override
+  public String nativeSQL(String sql) {
+    return sql;
+  }
+
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw new SQLException("Shoal: isValid timeout must be >= 0", "22023");
+    }
+    return !call(delegate::isClosed);
+  }
+
+  private void checkOpen() throws SQLException {
+    if (call(delegate::isClosed)) {
+      throw new SQLException("Shoal: connection is closed", "08003");
     }
   }
 }

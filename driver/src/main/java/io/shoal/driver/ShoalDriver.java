@@ -43,7 +43,7 @@ public final class ShoalDriver implements Driver {
       throw new SQLException("Shoal: embedded mode needs the full shoal-jdbc jar (this one is remote-only:"
           + " use jdbc:shoal:remote:url=http://host:port)", SqlStates.FEATURE_NOT_SUPPORTED);
     }
-    return ShoalConnection.wrap(c, redact(url), parsed.get(ShoalProperty.USER), timeout, parsed.remote());
+    return new ShoalConnection(c, redact(url), parsed.get(ShoalProperty.USER), timeout, parsed.remote());
   }
 
   /** The URL for DatabaseMetaData.getURL: never echo a password or token. */

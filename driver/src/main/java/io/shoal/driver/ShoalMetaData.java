@@ -1,9 +1,9 @@
 package io.shoal.driver;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Database metadata as a BI tool expects it from a read-only, case-insensitive database: names the
@@ -11,16 +11,12 @@ import java.sql.ResultSet;
  * and types come from the engine (Calcite's catalog over the sites' metadata, fetched once per
  * connection or from the driver's short cache).
  */
-final class ShoalMetaData extends Delegating<DatabaseMetaData> {
+final class ShoalMetaData extends ForwardingMetaData {
   private final ShoalConnection connection;
 
-  private ShoalMetaData(DatabaseMetaData delegate, ShoalConnection connection) {
-    super(DatabaseMetaData.class, delegate);
+  ShoalMetaData(DatabaseMetaData delegate, ShoalConnection connection) {
+    super(delegate);
     this.connection = connection;
-  }
-
-  static DatabaseMetaData wrap(DatabaseMetaData delegate, ShoalConnection connection) {
-    return new ShoalMetaData(delegate, connection).proxy();
   }
 
   /** True when a JDBC pattern has wildcards or escapes, which Calcite 1.42 does not all honour. */
@@ -61,9 +57,9 @@ final class ShoalMetaData extends Delegating<DatabaseMetaData> {
       }
     }
     if (!any && then == null) {
-      return ShoalResultSet.wrap(rs, (ShoalResultSet.RowFixer) null);
+      return ShoalResultSet.of(rs, (ShoalResultSet.RowFixer) null);
     }
-    return ShoalResultSet.wrap(rs, row -> {
+    return ShoalResultSet.of(rs, row -> {
       for (int i = 0; i < regex.length; i++) {
         if (regex[i] != null) {
           String v = row.getString(columns[i]);
@@ -81,118 +77,315 @@ final class ShoalMetaData extends Delegating<DatabaseMetaData> {
   }
 
   @Override
-  Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
-    switch (m.getName()) {
-      case "getConnection":
-        return connection.self();
-      case "getURL":
-        return connection.url();
-      case "getUserName":
-        return connection.user();
-      case "getDatabaseProductName":
-        return "Shoal";
-      case "getDatabaseProductVersion":
-      case "getDriverVersion":
-        return Version.VERSION;
-      case "getDriverName":
-        return "Shoal JDBC driver";
-      case "getDatabaseMajorVersion":
-      case "getDriverMajorVersion":
-        return Version.MAJOR;
-      case "getDatabaseMinorVersion":
-      case "getDriverMinorVersion":
-        return Version.MINOR;
-      case "getJDBCMajorVersion":
-        return 4;
-      case "getJDBCMinorVersion":
-        return 2;
-      case "isReadOnly":
-        return true;
-      case "supportsTransactions":
-      case "supportsMultipleTransactions":
-      case "supportsDataDefinitionAndDataManipulationTransactions":
-      case "supportsDataManipulationTransactionsOnly":
-      case "supportsSavepoints":
-      case "supportsGetGeneratedKeys":
-      case "supportsBatchUpdates":
-      case "supportsStoredProcedures":
-      case "supportsMixedCaseIdentifiers":
-      case "storesUpperCaseIdentifiers":
-      case "storesLowerCaseIdentifiers":
-      case "supportsMixedCaseQuotedIdentifiers":
-      case "storesUpperCaseQuotedIdentifiers":
-      case "storesLowerCaseQuotedIdentifiers":
-      case "supportsSelectForUpdate":
-      case "supportsPositionedDelete":
-      case "supportsPositionedUpdate":
-      case "dataDefinitionCausesTransactionCommit":
-        return false;
-      case "storesMixedCaseIdentifiers":
-      case "storesMixedCaseQuotedIdentifiers":
-      case "dataDefinitionIgnoredInTransactions":
-      case "supportsSchemasInDataManipulation":
-      case "supportsSchemasInTableDefinitions":
-      case "supportsSchemasInProcedureCalls":
-      case "supportsSchemasInIndexDefinitions":
-      case "supportsSchemasInPrivilegeDefinitions":
-        return true;
-      case "supportsCatalogsInDataManipulation":
-      case "supportsCatalogsInTableDefinitions":
-      case "supportsCatalogsInProcedureCalls":
-      case "supportsCatalogsInIndexDefinitions":
-      case "supportsCatalogsInPrivilegeDefinitions":
-        return false;
-      case "getDefaultTransactionIsolation":
-        return Connection.TRANSACTION_NONE;
-      case "supportsTransactionIsolationLevel":
-        return (Integer) args[0] == Connection.TRANSACTION_NONE;
-      case "getIdentifierQuoteString":
-        return "\"";
-      case "getSchemaTerm":
-        return "schema";
-      case "getCatalogTerm":
-        return "catalog";
-      case "getSQLKeywords":
-        return Keywords.NON_SQL2003;
-      case "getNumericFunctions":
-        return io.shoal.planner.functions.DuckDbFunctions.NUMERIC_FUNCTIONS;
-      case "getStringFunctions":
-        return io.shoal.planner.functions.DuckDbFunctions.STRING_FUNCTIONS;
-      case "getTimeDateFunctions":
-        return io.shoal.planner.functions.DuckDbFunctions.TIME_DATE_FUNCTIONS;
-      case "getSystemFunctions":
-        return io.shoal.planner.functions.DuckDbFunctions.SYSTEM_FUNCTIONS;
-      case "getCatalogs":
-        // Calcite reports one catalog named NULL; tools then show a nameless node. Schemas only.
-        return ShoalResultSet.empty(delegate.getCatalogs());
-      case "getSearchStringEscape":
-        return "\\";
-      case "getColumns": {
-        String[] p = {(String) args[1], (String) args[2], (String) args[3]};
-        return filtered(delegate.getColumns((String) args[0], exact(p[0]), exact(p[1]), exact(p[2])),
-            p, new int[] {2, 3, 4}, ColumnFixer.INSTANCE);
-      }
-      case "getTables": {
-        String[] p = {(String) args[1], (String) args[2]};
-        return filtered(delegate.getTables((String) args[0], exact(p[0]), exact(p[1]), (String[]) args[3]),
-            p, new int[] {2, 3}, null);
-      }
-      case "getSchemas":
-        if (args != null && args.length == 2) {
-          String[] p = {(String) args[1]};
-          return filtered(delegate.getSchemas((String) args[0], exact(p[0])), p, new int[] {1}, null);
-        }
-        return wrapResult(m, args);
-      default:
-        if (ResultSet.class.isAssignableFrom(m.getReturnType())) {
-          return wrapResult(m, args);
-        }
-        return PASS;
-    }
+  ResultSet result(ResultSet rs) {
+    return rs == null ? null : ShoalResultSet.of(rs, (ShoalResultSet.RowFixer) null);
   }
 
-  private Object wrapResult(Method m, Object[] args) throws Throwable {
-    ResultSet rs = (ResultSet) m.invoke(delegate, args);
-    return rs == null ? null : ShoalResultSet.wrap(rs, (ShoalResultSet.RowFixer) null);
+  @Override
+  public Connection getConnection() {
+    return connection;
+  }
+
+  @Override
+  public String getURL() throws SQLException {
+    return connection.url();
+  }
+
+  @Override
+  public String getUserName() throws SQLException {
+    return connection.user();
+  }
+
+  @Override
+  public String getDatabaseProductName() throws SQLException {
+    return "Shoal";
+  }
+
+  @Override
+  public String getDatabaseProductVersion() throws SQLException {
+    return Version.VERSION;
+  }
+
+  @Override
+  public String getDriverName() throws SQLException {
+    return "Shoal JDBC driver";
+  }
+
+  @Override
+  public String getDriverVersion() throws SQLException {
+    return Version.VERSION;
+  }
+
+  @Override
+  public int getDatabaseMajorVersion() throws SQLException {
+    return Version.MAJOR;
+  }
+
+  @Override
+  public int getDatabaseMinorVersion() throws SQLException {
+    return Version.MINOR;
+  }
+
+  @Override
+  public int getDriverMajorVersion() {
+    return Version.MAJOR;
+  }
+
+  @Override
+  public int getDriverMinorVersion() {
+    return Version.MINOR;
+  }
+
+  @Override
+  public int getJDBCMajorVersion() throws SQLException {
+    return 4;
+  }
+
+  @Override
+  public int getJDBCMinorVersion() throws SQLException {
+    return 2;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsTransactions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsMultipleTransactions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsDataManipulationTransactionsOnly() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsSavepoints() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsGetGeneratedKeys() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsBatchUpdates() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsStoredProcedures() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsMixedCaseIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean storesUpperCaseIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean storesLowerCaseIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsMixedCaseQuotedIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean storesUpperCaseQuotedIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean storesLowerCaseQuotedIdentifiers() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsSelectForUpdate() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsPositionedDelete() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsPositionedUpdate() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean dataDefinitionCausesTransactionCommit() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCatalogsInDataManipulation() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCatalogsInTableDefinitions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCatalogsInProcedureCalls() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCatalogsInIndexDefinitions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean supportsCatalogsInPrivilegeDefinitions() throws SQLException {
+    return false;
+  }
+
+  @Override
+  public boolean storesMixedCaseIdentifiers() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean storesMixedCaseQuotedIdentifiers() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean dataDefinitionIgnoredInTransactions() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsSchemasInDataManipulation() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsSchemasInTableDefinitions() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsSchemasInProcedureCalls() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsSchemasInIndexDefinitions() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public boolean supportsSchemasInPrivilegeDefinitions() throws SQLException {
+    return true;
+  }
+
+  @Override
+  public int getDefaultTransactionIsolation() throws SQLException {
+    return Connection.TRANSACTION_NONE;
+  }
+
+  @Override
+  public boolean supportsTransactionIsolationLevel(int level) throws SQLException {
+    return level == Connection.TRANSACTION_NONE;
+  }
+
+  @Override
+  public String getIdentifierQuoteString() throws SQLException {
+    return "\"";
+  }
+
+  @Override
+  public String getSchemaTerm() throws SQLException {
+    return "schema";
+  }
+
+  @Override
+  public String getCatalogTerm() throws SQLException {
+    return "catalog";
+  }
+
+  @Override
+  public String getSQLKeywords() throws SQLException {
+    return Keywords.NON_SQL2003;
+  }
+
+  @Override
+  public String getNumericFunctions() throws SQLException {
+    return io.shoal.planner.functions.DuckDbFunctions.NUMERIC_FUNCTIONS;
+  }
+
+  @Override
+  public String getStringFunctions() throws SQLException {
+    return io.shoal.planner.functions.DuckDbFunctions.STRING_FUNCTIONS;
+  }
+
+  @Override
+  public String getTimeDateFunctions() throws SQLException {
+    return io.shoal.planner.functions.DuckDbFunctions.TIME_DATE_FUNCTIONS;
+  }
+
+  @Override
+  public String getSystemFunctions() throws SQLException {
+    return io.shoal.planner.functions.DuckDbFunctions.SYSTEM_FUNCTIONS;
+  }
+
+  @Override
+  public String getSearchStringEscape() throws SQLException {
+    return "\\";
+  }
+
+  /** Calcite reports one catalog named NULL; tools then show a nameless node. Schemas only. */
+  @Override
+  public ResultSet getCatalogs() throws SQLException {
+    return call(() -> ShoalResultSet.empty(delegate.getCatalogs()));
+  }
+
+  @Override
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
+    String[] p = {schemaPattern, tableNamePattern, columnNamePattern};
+    return call(() -> filtered(delegate.getColumns(catalog, exact(p[0]), exact(p[1]), exact(p[2])),
+        p, new int[] {2, 3, 4}, ColumnFixer.INSTANCE));
+  }
+
+  @Override
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
+    String[] p = {schemaPattern, tableNamePattern};
+    return call(() -> filtered(delegate.getTables(catalog, exact(p[0]), exact(p[1]), types),
+        p, new int[] {2, 3}, null));
+  }
+
+  @Override
+  public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+    String[] p = {schemaPattern};
+    return call(() -> filtered(delegate.getSchemas(catalog, exact(p[0])), p, new int[] {1}, null));
   }
 }

@@ -1,12 +1,12 @@
 package io.shoal.driver;
 
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -19,41 +19,49 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
  * A result set whose {@code getObject(i, Class)} knows the java.time types (JDBC 4.2) and reads
  * date/time values through a UTC calendar, so the answer does not depend on the JVM's default
  * time zone: a TIMESTAMP is a wall-clock value and comes back as the same LocalDateTime
- * everywhere; a TIMESTAMP WITH (LOCAL) TIME ZONE is an instant.
+ * everywhere; a TIMESTAMP WITH (LOCAL) TIME ZONE is an instant. It also ends its statement's
+ * query timer when the rows are read or it is closed, cuts rows at the statement's maxRows, and
+ * for metadata, corrects or drops the engine's rows ({@link RowFixer}).
  */
-final class ShoalResultSet extends Delegating<ResultSet> {
+final class ShoalResultSet extends ForwardingResultSet {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private final ShoalStatement<?> statement;
   private final long maxRows;
   private final RowFixer fixer;
   private long rows;
   private ResultSetMetaData meta;
+  /** The current row's corrected columns (1-based index to value). */
+  private Map<Integer, Object> fixed = Map.of();
+  /** Whether the last value read was a corrected null; null when the engine's wasNull holds. */
+  private Boolean fixedNull;
 
   private ShoalResultSet(ResultSet delegate, ShoalStatement<?> statement, long maxRows, RowFixer fixer) {
-    super(ResultSet.class, delegate);
+    super(delegate);
     this.statement = statement;
     this.maxRows = maxRows;
     this.fixer = fixer;
   }
 
-  static ResultSet wrap(ResultSet delegate, ShoalStatement<?> statement) {
-    return new ShoalResultSet(delegate, statement, statement == null ? 0 : statement.maxRows(), null).proxy();
+  /** A query's rows, cut at the statement's maxRows. */
+  static ResultSet of(ResultSet delegate, ShoalStatement<?> statement) {
+    return new ShoalResultSet(delegate, statement, statement.maxRows(), null);
   }
 
   /** The engine's result set's columns, without rows. */
   static ResultSet empty(ResultSet delegate) {
-    return new ShoalResultSet(delegate, null, -1, null).proxy();
+    return new ShoalResultSet(delegate, null, -1, null);
   }
 
-  /** A metadata result set whose rows {@code fixer} corrects (sizes, type names). */
-  static ResultSet wrap(ResultSet delegate, RowFixer fixer) {
-    return new ShoalResultSet(delegate, null, 0, fixer).proxy();
+  /** A metadata result set whose rows {@code fixer} corrects (sizes, type names); or as is if null. */
+  static ResultSet of(ResultSet delegate, RowFixer fixer) {
+    return new ShoalResultSet(delegate, null, 0, fixer);
   }
 
   /** Rewrites some columns of each row of an engine result set, or drops the row. */
@@ -62,11 +70,8 @@ final class ShoalResultSet extends Delegating<ResultSet> {
      * 1-based column index to replacement value, for the current row of {@code rs}; null to skip
      * the row.
      */
-    java.util.Map<Integer, Object> fix(ResultSet rs) throws SQLException;
+    Map<Integer, Object> fix(ResultSet rs) throws SQLException;
   }
-
-  private java.util.Map<Integer, Object> fixed = java.util.Map.of();
-  private Boolean fixedNull;
 
   @Override
   String forcedState() {
@@ -74,84 +79,162 @@ final class ShoalResultSet extends Delegating<ResultSet> {
   }
 
   @Override
-  Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
-    switch (m.getName()) {
-      case "next": {
-        // Enforced here too: a prepared statement's maxRows reaches Calcite only at prepare time.
-        boolean more = (maxRows == 0 || rows < maxRows) && delegate.next();
-        while (more && fixer != null) {
-          fixed = fixer.fix(delegate);
-          if (fixed != null) {
-            break;
-          }
-          more = delegate.next();
+  public boolean next() throws SQLException {
+    try {
+      // Enforced here too: a prepared statement's maxRows reaches Calcite only at prepare time.
+      boolean more = (maxRows == 0 || rows < maxRows) && delegate.next();
+      while (more && fixer != null) {
+        fixed = fixer.fix(delegate);
+        if (fixed != null) {
+          break;
         }
-        if (more) {
-          rows++;
-          if (fixer == null) {
-            fixed = java.util.Map.of();
-          }
-          fixedNull = null;
-        } else if (statement != null) {
-          statement.disarm();
-        }
-        return more;
+        more = delegate.next();
       }
-      case "wasNull":
-        return fixedNull != null ? fixedNull : PASS;
-      case "close":
-        if (statement != null) {
-          statement.disarm();
-        }
-        return PASS;
-      case "getStatement":
-        return statement == null ? delegate.getStatement() : statement.self();
-      case "getObject":
-      case "getString":
-      case "getInt":
-      case "getShort":
-      case "getLong":
-        if (!fixed.isEmpty() && args.length >= 1) {
-          int col = args[0] instanceof Integer i ? i : delegate.findColumn((String) args[0]);
-          if (fixed.containsKey(col)) {
-            return fixedValue(m.getName(), col, args.length == 2 ? args[1] : null);
-          }
+      if (more) {
+        rows++;
+        if (fixer == null) {
+          fixed = Map.of();
         }
         fixedNull = null;
-        if (m.getName().equals("getObject") && args.length == 2 && args[1] instanceof Class<?> type) {
-          int col = args[0] instanceof Integer i ? i : delegate.findColumn((String) args[0]);
-          return getObject(col, type);
-        }
-        return PASS;
-      default:
-        return PASS;
+      } else if (statement != null) {
+        statement.disarm();
+      }
+      return more;
+    } catch (SQLException | RuntimeException e) {
+      throw failure(e);
     }
   }
 
-  private Object fixedValue(String getter, int col, Object type) {
-    Object v = fixed.get(col);
-    fixedNull = v == null;
-    switch (getter) {
-      case "getString":
-        return v == null ? null : v.toString();
-      case "getInt":
-        return v == null ? 0 : ((Number) v).intValue();
-      case "getShort":
-        return v == null ? (short) 0 : ((Number) v).shortValue();
-      case "getLong":
-        return v == null ? 0L : ((Number) v).longValue();
-      default:
-        if (v instanceof Number n && type == Long.class) {
-          return n.longValue();
-        }
-        if (v instanceof Number n && type == Short.class) {
-          return n.shortValue();
-        }
-        return v;
-    }
+  @Override
+  public boolean wasNull() throws SQLException {
+    return fixedNull != null ? fixedNull : super.wasNull();
   }
 
-  private Object getObject(int col, Class<?> type) throws SQLException {
+  @Override
+  public void close() throws SQLException {
+    if (statement != null) {
+      statement.disarm();
+    }
+    super.close();
+  }
+
+  @Override
+  public Statement getStatement() throws SQLException {
+    return statement != null ? statement : super.getStatement();
+  }
+
+  /** Whether column {@code col} of this row is corrected; sets what {@link #wasNull} says. */
+  private boolean isFixed(int col) {
+    if (!fixed.isEmpty() && fixed.containsKey(col)) {
+      fixedNull = fixed.get(col) == null;
+      return true;
+    }
+    fixedNull = null;
+    return false;
+  }
+
+  private int column(String label) throws SQLException {
+    return findColumn(label);
+  }
+
+  @Override
+  public String getString(int columnIndex) throws SQLException {
+    if (isFixed(columnIndex)) {
+      Object v = fixed.get(columnIndex);
+      return v == null ? null : v.toString();
+    }
+    return super.getString(columnIndex);
+  }
+
+  @Override
+  public String getString(String columnLabel) throws SQLException {
+    return fixed.isEmpty() ? super.getString(columnLabel) : getString(column(columnLabel));
+  }
+
+  @Override
+  public int getInt(int columnIndex) throws SQLException {
+    if (isFixed(columnIndex)) {
+      Object v = fixed.get(columnIndex);
+      return v == null ? 0 : ((Number) v).intValue();
+    }
+    return super.getInt(columnIndex);
+  }
+
+  @Override
+  public int getInt(String columnLabel) throws SQLException {
+    return fixed.isEmpty() ? super.getInt(columnLabel) : getInt(column(columnLabel));
+  }
+
+  @Override
+  public short getShort(int columnIndex) throws SQLException {
+    if (isFixed(columnIndex)) {
+      Object v = fixed.get(columnIndex);
+      return v == null ? 0 : ((Number) v).shortValue();
+    }
+    return super.getShort(columnIndex);
+  }
+
+  @Override
+  public short getShort(String columnLabel) throws SQLException {
+    return fixed.isEmpty() ? super.getShort(columnLabel) : getShort(column(columnLabel));
+  }
+
+  @Override
+  public long getLong(int columnIndex) throws SQLException {
+    if (isFixed(columnIndex)) {
+      Object v = fixed.get(columnIndex);
+      return v == null ? 0L : ((Number) v).longValue();
+    }
+    return super.getLong(columnIndex);
+  }
+
+  @Override
+  public long getLong(String columnLabel) throws SQLException {
+    return fixed.isEmpty() ? super.getLong(columnLabel) : getLong(column(columnLabel));
+  }
+
+  @Override
+  public Object getObject(int columnIndex) throws SQLException {
+    return isFixed(columnIndex) ? fixed.get(columnIndex) : super.getObject(columnIndex);
+  }
+
+  @Override
+  public Object getObject(String columnLabel) throws SQLException {
+    return fixed.isEmpty() ? super.getObject(columnLabel) : getObject(column(columnLabel));
+  }
+
+  @Override
+  public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
+    return isFixed(columnIndex) ? fixed.get(columnIndex) : super.getObject(columnIndex, map);
+  }
+
+  @Override
+  public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+    return fixed.isEmpty() ? super.getObject(columnLabel, map) : getObject(column(columnLabel), map);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    if (isFixed(columnIndex)) {
+      Object v = fixed.get(columnIndex);
+      if (v instanceof Number n && type == Long.class) {
+        return (T) Long.valueOf(n.longValue());
+      }
+      if (v instanceof Number n && type == Short.class) {
+        return (T) Short.valueOf(n.shortValue());
+      }
+      return (T) v;
+    }
+    return (T) call(() -> convertOrNull(columnIndex, type));
+  }
+
+  @Override
+  public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+    return getObject(column(columnLabel), type);
+  }
+
+  private Object convertOrNull(int col, Class<?> type) throws SQLException {
     Object v = convert(col, type);
     return delegate.wasNull() ? null : v;
   }

@@ -1,7 +1,7 @@
 package io.shoal.driver;
 
 import io.shoal.protocol.SqlStates;
-import java.lang.reflect.Method;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,12 +11,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A statement (plain, prepared or callable) with a query timeout we enforce ourselves: a timer
- * cancels the engine's statement, and the failure that follows is reported as HYT00 (or 57014 for
- * {@link Statement#cancel}) instead of whatever the engine says about being interrupted. The timer
- * runs until the result set is read to the end or closed, because rows stream from the sites.
+ * A statement with a query timeout we enforce ourselves: a timer cancels the engine's statement,
+ * and the failure that follows is reported as HYT00 (or 57014 for {@link Statement#cancel})
+ * instead of whatever the engine says about being interrupted. The timer runs until the result set
+ * is read to the end or closed, because rows stream from the sites. Prepared statements are
+ * {@link ShoalPreparedStatement}s, which extend this.
  */
-final class ShoalStatement<S extends Statement> extends Delegating<S> {
+class ShoalStatement<S extends Statement> extends ForwardingStatement<S> {
   private static final ScheduledExecutorService TIMER =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shoal-query-timeout");
@@ -24,35 +25,19 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
         return t;
       });
 
-  private final ShoalConnection connection;
-  /** A prepared statement's SQL, else null. */
-  private final String preparedSql;
-  /**
-   * Runs a prepared statement that has no parameters when it has a maxRows: Calcite (and Avatica's
-   * protocol) take maxRows for a plan only when a Statement executes, so through this one it
-   * becomes a LIMIT in the sites' fragments instead of a cut at the client.
-   */
-  private Statement limited;
-  /** The statement whose result set is current: the delegate, or {@link #limited}. */
+  final ShoalConnection connection;
+  /** The statement whose result set is current: the delegate, or the one a subclass runs instead. */
   private volatile Statement running;
-  private S self;
   private volatile int timeoutSeconds;
   private volatile long maxRows;
   private volatile ScheduledFuture<?> timer;
   private volatile String interruption; // HYT00 or 57014 once we interrupted the running query
 
-  private ShoalStatement(Class<S> iface, S delegate, ShoalConnection connection, String preparedSql) {
-    super(iface, delegate);
+  ShoalStatement(S delegate, ShoalConnection connection) {
+    super(delegate);
     this.connection = connection;
-    this.preparedSql = preparedSql;
     this.running = delegate;
     this.timeoutSeconds = connection.defaultQueryTimeout();
-  }
-
-  static <S extends Statement> S wrap(Class<S> iface, S delegate, ShoalConnection connection, String preparedSql) {
-    ShoalStatement<S> h = new ShoalStatement<>(iface, delegate, connection, preparedSql);
-    h.self = h.proxy();
-    return h.self;
   }
 
   @Override
@@ -60,82 +45,26 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     return interruption;
   }
 
-  @Override
-  Object intercept(Object proxy, Method m, Object[] args) throws Throwable {
-    String name = m.getName();
-    switch (name) {
-      case "setQueryTimeout":
-        checkOpen();
-        int s = (Integer) args[0];
-        if (s < 0) {
-          throw new SQLException("Shoal: query timeout must be >= 0 seconds, not " + s, "22023");
-        }
-        timeoutSeconds = s;
-        return null;
-      case "getQueryTimeout":
-        checkOpen();
-        return timeoutSeconds;
-      case "setMaxRows":
-      case "setLargeMaxRows": {
-        long n = ((Number) args[0]).longValue();
-        if (n < 0) {
-          throw new SQLException("Shoal: maxRows must be >= 0, not " + n, "22023");
-        }
-        maxRows = n;
-        return PASS; // Calcite turns it into a LIMIT where it can
-      }
-      case "cancel":
-        if (!SqlStates.TIMED_OUT.equals(interruption)) {
-          interruption = SqlStates.CANCELLED;
-        }
-        disarm();
-        stopRunning();
-        return null;
-      case "close":
-        disarm();
-        if (limited != null) {
-          limited.close();
-        }
-        return PASS;
-      case "getConnection":
-        return connection.self();
-      case "addBatch":
-        return PASS;
-      case "getResultSet":
-      case "getGeneratedKeys": {
-        ResultSet rs = (ResultSet) m.invoke(running, args);
-        return rs == null ? null : ShoalResultSet.wrap(rs, this);
-      }
-      case "execute":
-      case "executeQuery":
-      case "executeUpdate":
-      case "executeLargeUpdate":
-      case "executeBatch":
-      case "executeLargeBatch":
-        return execute(m, args);
-      default:
-        return PASS;
-    }
+  long maxRows() {
+    return maxRows;
   }
 
-  private Object execute(Method m, Object[] args) throws Throwable {
+  /**
+   * Runs one execution under the query timeout, on {@code target} (the delegate, or a statement a
+   * subclass runs instead). The timer keeps running when the execution leaves a result set to read.
+   */
+  final <T> T timed(Statement target, SqlCall<T> execution) throws SQLException {
     disarm();
     interruption = null;
     arm();
     boolean keepTimer = false;
     try {
-      Statement target = target(m, args);
       running = target;
-      Object r = target == delegate ? m.invoke(delegate, args)
-          : m.getName().equals("executeQuery") ? target.executeQuery(preparedSql) : target.execute(preparedSql);
-      if (r instanceof ResultSet rs) {
-        keepTimer = true;
-        return ShoalResultSet.wrap(rs, this);
-      }
-      if (Boolean.TRUE.equals(r) && m.getName().equals("execute")) {
-        keepTimer = true; // the caller fetches the result set next
-      }
+      T r = execution.call();
+      keepTimer = r instanceof ResultSet || Boolean.TRUE.equals(r);
       return r;
+    } catch (SQLException | RuntimeException e) {
+      throw failure(e);
     } finally {
       if (!keepTimer) {
         disarm();
@@ -143,19 +72,153 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     }
   }
 
-  /** The delegate, or for a parameterless prepared query with maxRows, {@link #limited}. */
-  private Statement target(Method m, Object[] args) throws SQLException {
-    boolean query = m.getName().equals("executeQuery") || m.getName().equals("execute");
-    if (preparedSql == null || maxRows == 0 || !query || (args != null && args.length > 0)
-        || ((java.sql.PreparedStatement) delegate).getParameterMetaData().getParameterCount() > 0) {
-      return delegate;
+  /** Runs a query under the query timeout; its rows come through a {@link ShoalResultSet}. */
+  final ResultSet query(Statement target, SqlCall<ResultSet> execution) throws SQLException {
+    return results(timed(target, execution));
+  }
+
+  final ResultSet results(ResultSet rs) {
+    return rs == null ? null : ShoalResultSet.of(rs, this);
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    return query(delegate, () -> delegate.executeQuery(sql));
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    return timed(delegate, () -> delegate.execute(sql));
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(delegate, () -> delegate.execute(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return timed(delegate, () -> delegate.execute(sql, columnIndexes));
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return timed(delegate, () -> delegate.execute(sql, columnNames));
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return timed(delegate, () -> delegate.executeUpdate(sql));
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(delegate, () -> delegate.executeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return timed(delegate, () -> delegate.executeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return timed(delegate, () -> delegate.executeUpdate(sql, columnNames));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    return timed(delegate, () -> delegate.executeLargeUpdate(sql));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return timed(delegate, () -> delegate.executeLargeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return timed(delegate, () -> delegate.executeLargeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return timed(delegate, () -> delegate.executeLargeUpdate(sql, columnNames));
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return timed(delegate, delegate::executeBatch);
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    return timed(delegate, delegate::executeLargeBatch);
+  }
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    return results(call(() -> running.getResultSet()));
+  }
+
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    return results(call(() -> running.getGeneratedKeys()));
+  }
+
+  @Override
+  public Connection getConnection() {
+    return connection;
+  }
+
+  @Override
+  public void setQueryTimeout(int seconds) throws SQLException {
+    checkOpen();
+    if (seconds < 0) {
+      throw new SQLException("Shoal: query timeout must be >= 0 seconds, not " + seconds, "22023");
     }
-    if (limited == null) {
-      limited = connection.engine().createStatement();
+    timeoutSeconds = seconds;
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    checkOpen();
+    return timeoutSeconds;
+  }
+
+  /** Calcite turns it into a LIMIT where it can; {@link ShoalResultSet} cuts the rest. */
+  @Override
+  public void setMaxRows(int max) throws SQLException {
+    maxRows(max);
+    super.setMaxRows(max);
+  }
+
+  @Override
+  public void setLargeMaxRows(long max) throws SQLException {
+    maxRows(max);
+    super.setLargeMaxRows(max);
+  }
+
+  private void maxRows(long n) throws SQLException {
+    if (n < 0) {
+      throw new SQLException("Shoal: maxRows must be >= 0, not " + n, "22023");
     }
-    limited.setLargeMaxRows(maxRows);
-    limited.setFetchSize(delegate.getFetchSize());
-    return limited;
+    maxRows = n;
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    if (!SqlStates.TIMED_OUT.equals(interruption)) {
+      interruption = SqlStates.CANCELLED;
+    }
+    disarm();
+    run(this::stopRunning);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    disarm();
+    super.close();
   }
 
   private void arm() {
@@ -174,18 +237,19 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
 
   /** Cancels what runs: in remote mode at the coordinator, since Avatica's own cancel does not. */
   private void stopRunning() throws SQLException {
+    Statement r = running;
     if (connection.remote()) {
-      RemoteCancel.send(connection.engine(), running);
+      RemoteCancel.send(connection.engine(), r);
       return;
     }
     // AvaticaStatement.cancel() is synchronized, and an executing statement holds that monitor
     // until its first rows are ready: the cancel waited for the query (seconds). Raising the flag
     // it would raise stops the query now; the fragments poll it.
-    org.apache.calcite.avatica.AvaticaStatement a = running.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    org.apache.calcite.avatica.AvaticaStatement a = r.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
     try {
       a.getConnection().unwrap(org.apache.calcite.avatica.AvaticaConnection.class).getCancelFlag(a.handle).set(true);
     } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
-      running.cancel();
+      r.cancel();
     }
   }
 
@@ -196,14 +260,6 @@ final class ShoalStatement<S extends Statement> extends Delegating<S> {
     if (t != null) {
       t.cancel(false);
     }
-  }
-
-  long maxRows() {
-    return maxRows;
-  }
-
-  S self() {
-    return self;
   }
 
   private void checkOpen() throws SQLException {

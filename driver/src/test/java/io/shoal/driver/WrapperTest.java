@@ -27,7 +27,7 @@ class WrapperTest {
       + "caseSensitive=false;unquotedCasing=UNCHANGED;quotedCasing=UNCHANGED;quoting=DOUBLE_QUOTE";
 
   static Connection open() throws SQLException {
-    return ShoalConnection.wrap(DriverManager.getConnection(MODEL), "jdbc:shoal:sites=x@grpc://h:1", "alice", 0, false);
+    return new ShoalConnection(DriverManager.getConnection(MODEL), "jdbc:shoal:sites=x@grpc://h:1", "alice", 0, false);
   }
 
   @Test
@@ -48,6 +48,24 @@ class WrapperTest {
       assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
       assertThat((Object) md.getConnection()).isSameAs(c);
       assertThat(md.getUserName()).isEqualTo("alice");
+    }
+  }
+
+  @Test
+  void unsupportedFeaturesKeepTheirTypeAndGetAState() throws SQLException {
+    try (Connection c = open()) {
+      assertThatThrownBy(() -> c.prepareCall("CALL p()"))
+          .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class,
+              e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+        assertThat(rs.next()).isTrue();
+        // Avatica's own "unsupported" has no SQLState.
+        assertThatThrownBy(() -> rs.updateInt(1, 1))
+            .isInstanceOfSatisfying(java.sql.SQLFeatureNotSupportedException.class, e -> {
+              assertThat(e.getSQLState()).isEqualTo("0A000");
+              assertClean(e);
+            });
+      }
     }
   }
 
