@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
@@ -27,12 +26,17 @@ import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
-import org.apache.calcite.avatica.server.DoAsRemoteUserCallback;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
  * {@code shoal coordinator}: the embedded coordinator behind Avatica's HTTP protocol, so thin
@@ -46,11 +50,9 @@ public final class CoordinatorServer implements AutoCloseable {
    * The signed-in user of the HTTP request this thread is handling, for the length of that request
    * only. It is request state, not query state: it is read once, when the request opens a
    * connection, and from then on the principal is a property of that connection, which every query
-   * on it reads. A ThreadLocal because that is the only hand-off Avatica has: it gives the user to
-   * {@link DoAsRemoteUserCallback#doAsRemoteUser} around the request's handling and passes nothing
-   * to the {@link org.apache.calcite.avatica.remote.Service} or {@link Meta} (its own callers
-   * establish a thread-bound Hadoop UGI or JAAS Subject there; {@code Subject.doAs} and
-   * {@code Subject.getSubject} are deprecated for removal since Java 17).
+   * on it reads. A ThreadLocal because Avatica passes nothing of the HTTP request to the {@link
+   * org.apache.calcite.avatica.remote.Service} or {@link Meta}; {@link SignedInUser} sets it from
+   * Jetty's authenticated request, inside Avatica's BASIC security handler.
    */
   private static final ThreadLocal<String> REMOTE_USER = new ThreadLocal<>();
 
@@ -81,23 +83,18 @@ public final class CoordinatorServer implements AutoCloseable {
     }
     String url = ShoalUrl.PREFIX + "config=" + configFile.toAbsolutePath();
     Path realm = config.usersFile() == null ? null : realm(config.usersFile());
+    List<ServerCustomizer<Server>> customizers = new ArrayList<>(List.of(bindTo(host)));
+    if (realm != null) {
+      customizers.add(SignedInUser::install);
+    }
     HttpServer.Builder<Server> b = HttpServer.Builder.<Server>newBuilder()
         .withHandler(new StatesService(new PrincipalMeta(url)), Serialization.PROTOBUF)
         .withPort(port)
-        .withServerCustomizers(List.of(bindTo(host)), Server.class);
+        .withServerCustomizers(customizers, Server.class);
     if (realm != null) {
-      b.withBasicAuthentication(realm.toString(), new String[] {ROLE})
-          .withImpersonation(new DoAsRemoteUserCallback() {
-            @Override
-            public <T> T doAsRemoteUser(String user, String address, Callable<T> action) throws Exception {
-              REMOTE_USER.set(user);
-              try {
-                return action.call();
-              } finally {
-                REMOTE_USER.remove();
-              }
-            }
-          });
+      // Avatica's impersonation callback is never called under BASIC (its BASIC configuration
+      // says it supports none): every signed-in user reached the sites as the coordinator itself.
+      b.withBasicAuthentication(realm.toString(), new String[] {ROLE});
     }
     HttpServer server = b.build();
     try {
@@ -258,6 +255,35 @@ public final class CoordinatorServer implements AutoCloseable {
     @Override
     public ExecuteBatchResponse apply(ExecuteBatchRequest request) {
       return stated(() -> super.apply(request));
+    }
+  }
+
+  /**
+   * Jetty's handler between Avatica's BASIC security handler and Avatica's own: it sees the request
+   * once Jetty has checked the password, and hands its user to the connection the request opens.
+   */
+  static final class SignedInUser extends HandlerWrapper {
+    /** Wraps the handler inside the server's security handler; refuses to serve without one. */
+    static void install(Server server) {
+      ConstraintSecurityHandler security = server.getChildHandlerByClass(ConstraintSecurityHandler.class);
+      if (security == null) {
+        throw new IllegalStateException("Avatica configured no security handler for BASIC sign-in:"
+            + " refusing to serve without knowing who signed in");
+      }
+      SignedInUser user = new SignedInUser();
+      user.setHandler(security.getHandler());
+      security.setHandler(user);
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request,
+        HttpServletResponse response) throws IOException, ServletException {
+      REMOTE_USER.set(request.getRemoteUser());
+      try {
+        super.handle(target, baseRequest, request, response);
+      } finally {
+        REMOTE_USER.remove();
+      }
     }
   }
 

@@ -101,6 +101,11 @@ final class PrivateSites implements AutoCloseable {
     servers.set(i, SiteServer.start(SiteConfig.load(configs.get(i)), "127.0.0.1:" + port));
   }
 
+  /** The Flight port of site {@code i}. */
+  int port(int i) {
+    return servers.get(i).port();
+  }
+
   /** {@code jdbc:shoal:} over all three sites, acting for {@code user}. */
   Connection shoal(String user) throws SQLException {
     StringBuilder sites = new StringBuilder();
