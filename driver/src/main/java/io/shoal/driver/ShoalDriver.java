@@ -1,5 +1,6 @@
 package io.shoal.driver;
 
+import io.shoal.protocol.ShoalVersion;
 import io.shoal.protocol.SqlStates;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -79,12 +80,12 @@ public final class ShoalDriver implements Driver {
 
   @Override
   public int getMajorVersion() {
-    return Version.MAJOR;
+    return ShoalVersion.MAJOR;
   }
 
   @Override
   public int getMinorVersion() {
-    return Version.MINOR;
+    return ShoalVersion.MINOR;
   }
 
   /** Not fully compliant: no transactions and no updates (a read-only federation). */

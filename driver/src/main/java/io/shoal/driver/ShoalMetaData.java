@@ -1,5 +1,6 @@
 package io.shoal.driver;
 
+import io.shoal.protocol.ShoalVersion;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -103,7 +104,7 @@ final class ShoalMetaData extends ForwardingMetaData {
 
   @Override
   public String getDatabaseProductVersion() throws SQLException {
-    return Version.VERSION;
+    return ShoalVersion.VERSION;
   }
 
   @Override
@@ -113,27 +114,27 @@ final class ShoalMetaData extends ForwardingMetaData {
 
   @Override
   public String getDriverVersion() throws SQLException {
-    return Version.VERSION;
+    return ShoalVersion.VERSION;
   }
 
   @Override
   public int getDatabaseMajorVersion() throws SQLException {
-    return Version.MAJOR;
+    return ShoalVersion.MAJOR;
   }
 
   @Override
   public int getDatabaseMinorVersion() throws SQLException {
-    return Version.MINOR;
+    return ShoalVersion.MINOR;
   }
 
   @Override
   public int getDriverMajorVersion() {
-    return Version.MAJOR;
+    return ShoalVersion.MAJOR;
   }
 
   @Override
   public int getDriverMinorVersion() {
-    return Version.MINOR;
+    return ShoalVersion.MINOR;
   }
 
   @Override
