@@ -24,8 +24,8 @@ import org.apache.calcite.avatica.AvaticaSqlException;
  *   <li>the kind of exception, for failures nobody gave a state: Calcite's parser, a number that
  *       does not parse at the coordinator, an interrupt, a refused connection, and the HTTP status
  *       of a request to {@code shoal coordinator};
- *   <li>{@link #validatorState}: Calcite's validator errors, which the planner passes on without a
- *       state (the one place left that reads message text; see there);
+ *   <li>{@link #validatorState}: a plain Calcite engine's validator errors (Shoal's planner gives
+ *       them states; see there);
  *   <li>XX000.
  * </ol>
  */
@@ -145,10 +145,10 @@ final class Errors {
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '[^']+' not found");
 
   /**
-   * Calcite's validator errors (a {@code CalciteContextException}) have no SQLState, and the
-   * planner's {@code PlanningErrors} passes the "not found" ones on without one; only their text
-   * tells an unknown table from an unknown column. This belongs in the planner, which prepares the
-   * statement, and goes once it gives them states (reported to the planner's owner).
+   * Calcite's validator errors (a {@code CalciteContextException}) have no SQLState of their own.
+   * Shoal's planner gives them one where it prepares the statement ({@code PlanningErrors}: 42S02,
+   * 42S22, 42000), so this only answers for a plain Calcite engine under the driver (the driver's
+   * own tests run one); only their text tells an unknown table from an unknown column.
    */
   private static String validatorState(Throwable t) {
     StringBuilder text = null;

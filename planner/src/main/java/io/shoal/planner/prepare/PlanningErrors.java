@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Planning failures people can act on. Calcite reports some valid-looking SQL it cannot handle as
  * a validator message the driver does not recognise, or as an AssertionError / CannotPlanException
  * deep in the planner; both reached users as XX000 (internal error). This gives them 42000 or
- * 0A000 with a one-line message. Errors that already carry a state, and "not found" errors (the
- * driver maps them to 42S02/42S22), are left alone.
+ * 0A000 with a one-line message; an unknown table is 42S02, an unknown column 42S22. Errors that
+ * already carry a state are left alone. This is the one place planning failures get their state:
+ * the driver takes the state that travels with the failure.
  */
 final class PlanningErrors {
   private static final Pattern MATCH_RECOGNIZE_ONLY =
@@ -38,7 +39,9 @@ final class PlanningErrors {
     if (validation != null) {
       String m = innermostMessage(validation);
       if (m.contains("not found") || m.contains("No match found for function")) {
-        return null; // the driver already classifies these
+        // The context exception's text says where: "From line 1, column 15 to ...: Object ...".
+        String where = validation.getMessage();
+        return error(notFoundState(m), where == null || where.isBlank() ? m : where, e);
       }
       Matcher fn = MATCH_RECOGNIZE_ONLY.matcher(m);
       if (fn.find()) {
@@ -56,6 +59,20 @@ final class PlanningErrors {
       }
     }
     return null;
+  }
+
+  private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("(?:Object|Table) '[^']+' not found");
+  private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '[^']+' not found");
+
+  /** An unknown column (42S22), table (42S02), or a function with no such signature (42000). */
+  private static String notFoundState(String validatorMessage) {
+    if (COLUMN_NOT_FOUND.matcher(validatorMessage).find()) {
+      return SqlStates.UNKNOWN_COLUMN;
+    }
+    if (OBJECT_NOT_FOUND.matcher(validatorMessage).find()) {
+      return SqlStates.UNKNOWN_TABLE;
+    }
+    return SqlStates.SYNTAX_ERROR;
   }
 
   private static final Pattern MISSING = Pattern.compile("Missing conversion is (\\w+)\\[");
