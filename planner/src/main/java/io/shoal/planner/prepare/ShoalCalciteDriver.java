@@ -1,5 +1,8 @@
 package io.shoal.planner.prepare;
 
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.FederatedMeta;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.ShoalJdbcFactory;
 
@@ -14,6 +17,11 @@ public final class ShoalCalciteDriver extends Driver {
 
   public ShoalCalciteDriver() {
     super(ShoalPrepare::new);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return FederatedMeta.of(connection);
   }
 
   @Override

@@ -49,7 +49,8 @@ public final class FederatedConnection extends CalciteConnectionImpl {
       CalcitePrepare.CalciteSignature<T> signature, List<TypedValue> parameterValues)
       throws SQLException {
     Scatter s = scatter;
-    if (s == null) {
+    if (s == null || signature.sql == null || signature.sql.isEmpty()) {
+      // DatabaseMetaData's result sets (no SQL, no sites): not queries of shoal.queries.
       return super.enumerable(handle, signature, parameterValues);
     }
     AvaticaStatement statement = lookupStatement(handle);
