@@ -5,6 +5,7 @@ import io.shoal.planner.client.SiteEndpoint;
 import io.shoal.testsupport.PerJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code shoal coordinator} in-process on a free loopback port over the shared {@link
@@ -25,14 +26,33 @@ public final class TestCoordinator {
   private TestCoordinator() {}
 
   private static Started start() throws Exception {
+    Path config = write(TestFederation.get().endpoints(), null);
+    return new Started(CoordinatorServer.start(config, "127.0.0.1", 0), config);
+  }
+
+  /**
+   * A coordinator of its own over {@code sites} on a free loopback port, where clients sign in
+   * against {@code users} (lines "user password"). A site's token is what the coordinator shows it
+   * (a delegate's token, so the site believes the signed-in user). The caller closes it.
+   */
+  public static CoordinatorServer signedIn(List<SiteEndpoint> sites, String users) throws Exception {
+    return CoordinatorServer.start(write(sites, users), "127.0.0.1", 0);
+  }
+
+  private static Path write(List<SiteEndpoint> sites, String users) throws Exception {
     Path dir = Files.createTempDirectory("shoal-coord-");
     StringBuilder yaml = new StringBuilder("sites:\n");
-    for (SiteEndpoint e : TestFederation.get().endpoints()) {
-      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
+    for (SiteEndpoint e : sites) {
+      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append('"')
+          .append(e.token() == null ? "" : ", token: \"" + e.token() + '"').append(" }\n");
+    }
+    if (users != null) {
+      Files.writeString(dir.resolve("users"), users);
+      yaml.append("auth: { users-file: ./users }\n");
     }
     Path config = dir.resolve("coordinator.yaml");
     Files.writeString(config, yaml);
-    return new Started(CoordinatorServer.start(config, "127.0.0.1", 0), config);
+    return config;
   }
 
   /** {@code jdbc:shoal:remote:url=http://127.0.0.1:PORT} of the shared coordinator. */

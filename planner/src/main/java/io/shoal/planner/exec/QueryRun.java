@@ -46,7 +46,7 @@ public final class QueryRun {
   /** The statement's cancel flag (Calcite sets it on cancel and on a query timeout), or null. */
   final AtomicBoolean cancel;
   /** The fragments of this execution by site, bound SQL and row format: one fetch each. */
-  private final Map<String, SharedFragment> fragments = new ConcurrentHashMap<>();
+  private final Map<PlannedFragment.Key, SharedFragment> fragments = new ConcurrentHashMap<>();
   /** Per bare LIMIT of the plan: the rows that arrived under it (see {@link RowBudget}). */
   private final Map<RowBudget, LimitGroup> limits = new ConcurrentHashMap<>();
   /** Whether the plan's fragments were all started (at the first fragment bound). */
@@ -173,10 +173,7 @@ public final class QueryRun {
 
   private SharedFragment shared(PlannedFragment f, FragmentPlan plan, DataContext root) {
     String text = f.sql().bind(root);
-    // A fragment under a LIMIT's budget is its own fetch: another place of the plan needs all rows.
-    String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0' + text
-        + '\0' + (f.budget() == null ? "" : System.identityHashCode(f.budget()));
-    return fragments.computeIfAbsent(key, k -> {
+    return fragments.computeIfAbsent(f.key(text), k -> {
       LimitGroup limit = f.budget() == null ? null
           : limits.computeIfAbsent(f.budget(), LimitGroup::new);
       return new SharedFragment(this, f.site(), f.users(), f.spooled(),

@@ -62,16 +62,15 @@ public final class FragmentUses {
    * the whole list, which the first fragment bound at run time starts.
    */
   private static void plan(RelNode root, Map<SiteToEnumerableConverter, Integer> places) {
-    Map<String, PlannedFragment> distinct = new LinkedHashMap<>();
-    Map<SiteToEnumerableConverter, String> keys = new IdentityHashMap<>();
+    Map<PlannedFragment.Key, PlannedFragment> distinct = new LinkedHashMap<>();
+    Map<SiteToEnumerableConverter, PlannedFragment.Key> keys = new IdentityHashMap<>();
     // In the order of a walk from the root, so the fragments start in the same order every time.
     List<SiteToEnumerableConverter> order = new ArrayList<>();
     inOrder(root, order, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
     for (SiteToEnumerableConverter c : order) {
       int n = places.get(c);
       PlannedFragment f = c.describe();
-      String key = f.site() + '\0' + f.scalar() + '\0' + String.join(",", f.types()) + '\0'
-          + f.sql().text() + '\0' + (f.budget() == null ? "" : System.identityHashCode(f.budget()));
+      PlannedFragment.Key key = f.key(f.sql().text());
       keys.put(c, key);
       for (int i = 0; i < n; i++) {
         distinct.merge(key, f.withOneMoreUser(c.spool),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.driver.CoordinatorServer;
-import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.tck.TestCoordinator;
 import io.shoal.tck.TestFederation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +25,8 @@ class RemoteModeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("shoal-coord-");
-    StringBuilder yaml = new StringBuilder("sites:\n");
-    for (SiteEndpoint e : TestFederation.get().endpoints()) {
-      yaml.append("  - { name: ").append(e.name()).append(", uri: \"").append(e.uri()).append("\" }\n");
-    }
-    yaml.append("auth: { users-file: ./users }\n");
-    Files.writeString(dir.resolve("users"), "# user password\nalice s3cret\nbob hunter2\n");
-    Path config = dir.resolve("coordinator.yaml");
-    Files.writeString(config, yaml);
-    server = CoordinatorServer.start(config, "127.0.0.1", 0);
+    server = TestCoordinator.signedIn(TestFederation.get().endpoints(),
+        "# user password\nalice s3cret\nbob hunter2\n");
     url = "jdbc:shoal:remote:url=http://127.0.0.1:" + server.port();
   }
 
@@ -71,6 +63,12 @@ class RemoteModeTest {
         try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM global.region")) {
           rs.next();
           assertThat(rs.getLong(1)).isEqualTo(5);
+        }
+        try (ResultSet rs = st.executeQuery("SELECT DISTINCT principal FROM shoal.queries"
+            + " WHERE query_text = 'SELECT COUNT(*) FROM global.region'")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("alice");
+          assertThat(rs.next()).as("one principal").isFalse();
         }
       }
       assertThat(c.isReadOnly()).isTrue();

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.driver.CoordinatorServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.shoal.planner.client.SiteEndpoint;
+import io.shoal.tck.TestCoordinator;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,17 +35,12 @@ class PrivateRemoteTest {
   @BeforeAll
   static void start() throws Exception {
     sites = PrivateSites.get();
-    Path dir = Files.createTempDirectory("shoal-private-coord-");
-    StringBuilder yaml = new StringBuilder("sites:\n");
+    List<SiteEndpoint> endpoints = new ArrayList<>();
     for (int s = 0; s < PrivateSites.NAMES.length; s++) {
-      yaml.append("  - { name: ").append(PrivateSites.NAMES[s]).append(", uri: \"grpc://127.0.0.1:")
-          .append(sites.port(s)).append("\", token: \"").append(PrivateSites.DELEGATE).append("\" }\n");
+      endpoints.add(new SiteEndpoint(PrivateSites.NAMES[s], URI.create("grpc://127.0.0.1:" + sites.port(s)),
+          PrivateSites.DELEGATE));
     }
-    yaml.append("auth: { users-file: ./users }\n");
-    Files.writeString(dir.resolve("users"), "analyst analyst-password\n");
-    Path config = dir.resolve("coordinator.yaml");
-    Files.writeString(config, yaml);
-    server = CoordinatorServer.start(config, "127.0.0.1", 0);
+    server = TestCoordinator.signedIn(endpoints, "analyst analyst-password\n");
     url = "jdbc:shoal:remote:url=http://127.0.0.1:" + server.port()
         + ";user=analyst;password=analyst-password";
   }
